@@ -1,0 +1,31 @@
+import { createCompany, listCompanies } from '@chamados/core';
+import { kib } from '../http/body.ts';
+import { readJson, requireActor } from '../http/context.ts';
+import type { Route } from '../http/router.ts';
+
+const bodyLimit = 16 * kib;
+
+export const companyRoutes: Route[] = [
+  /** GET /api/companies – the companies the caller may see. */
+  {
+    method: 'GET',
+    path: '/api/companies',
+    async handler(ctx) {
+      const actor = await requireActor(ctx);
+      const companies = await listCompanies(ctx.runtime.database.db, actor);
+      return { status: 200, body: { companies } };
+    },
+  },
+  /** POST /api/companies – create a company (admins). */
+  {
+    method: 'POST',
+    path: '/api/companies',
+    async handler(ctx) {
+      const actor = await requireActor(ctx);
+      const input = await readJson(ctx, bodyLimit);
+      const company = await createCompany(ctx.runtime.database.db, actor, input);
+      ctx.log.info({ event: 'company.created', companyId: company.id }, 'company created');
+      return { status: 201, body: { company } };
+    },
+  },
+];

@@ -1,0 +1,76 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Runtime } from '@chamados/core';
+import { authRoutes } from './api/auth.ts';
+import { companyRoutes } from './api/companies.ts';
+import { healthRoutes } from './api/health.ts';
+import { userRoutes } from './api/users.ts';
+import type { RequestContext } from './http/context.ts';
+import { requestIdOf } from './http/request-id.ts';
+import { send, sendError } from './http/respond.ts';
+import { createRouter } from './http/router.ts';
+
+/** Serves the pages; absent when only the API runs (API tests). */
+export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+const matchApi = createRouter([...healthRoutes, ...authRoutes, ...companyRoutes, ...userRoutes]);
+
+function isApiPath(pathname: string): boolean {
+  return pathname === '/api' || pathname.startsWith('/api/');
+}
+
+/**
+ * The one HTTP server of a Chamados process. `/api/*` is answered by lean handlers on plain
+ * `node:http` (Next's per-request path is far slower, and machine traffic is hot); everything
+ * else goes to Next. Every request gets a request id and one log line.
+ */
+export function createHttpServer(runtime: Runtime, pages?: PageHandler): http.Server {
+  const requestLog = runtime.logger.child({ component: 'http' });
+
+  return http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(req);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const log = requestLog.child({ reqId: requestId });
+    const ctx: RequestContext = { req, res, runtime, requestId, url, params: {}, log };
+    res.setHeader('x-request-id', requestId);
+
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // The path only: query strings can carry one-time codes.
+      const line = {
+        method: req.method,
+        path: url.pathname,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        userId: ctx.actor?.userId,
+        companyId: ctx.actor?.companyId ?? undefined,
+      };
+      const quiet = url.pathname.startsWith('/_next/') || url.pathname === '/api/health';
+      if (quiet) log.debug(line, 'request');
+      else if (res.statusCode === 429) log.warn(line, 'request refused: rate limited');
+      else log.info(line, 'request');
+    });
+
+    if (isApiPath(url.pathname) || !pages) {
+      void handleApi(ctx);
+      return;
+    }
+    // Pages read the path from here to send a signed-out visitor back after sign-in.
+    req.headers['x-chamados-pathname'] = url.pathname;
+    pages(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'page handler failed');
+      sendError(res, error);
+    });
+  });
+}
+
+async function handleApi(ctx: RequestContext): Promise<void> {
+  try {
+    const { handler, params } = matchApi(ctx.req.method ?? 'GET', ctx.url.pathname);
+    ctx.params = params;
+    send(ctx.res, await handler(ctx));
+  } catch (error) {
+    const status = sendError(ctx.res, error);
+    if (status >= 500) ctx.log.error({ err: error }, 'request failed');
+  }
+}

@@ -1,0 +1,47 @@
+import type { IncomingMessage } from 'node:http';
+import { AppError } from '@chamados/core';
+
+export const kib = 1024;
+
+/** Reads the whole request body, refusing with 413 as soon as it passes `limit` bytes. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+function tooLarge(limit: number): AppError {
+  return new AppError('payload_too_large', `Request body is larger than ${limit} bytes`);
+}
+
+/** True for `application/json` with or without parameters such as charset. */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const type = header.split(';', 1)[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+/**
+ * Parses a JSON request body. Requiring the JSON content type also keeps plain HTML forms
+ * from other sites (which can only send form or text bodies) out of every cookie-authenticated
+ * endpoint.
+ */
+export function parseJsonBody(contentType: string | undefined, raw: Buffer): unknown {
+  if (!isJsonContentType(contentType)) {
+    throw new AppError('unsupported_media_type', 'Content-Type must be application/json');
+  }
+  if (raw.length === 0) throw new AppError('invalid_json', 'Request body is empty');
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new AppError('invalid_json', 'Request body is not valid JSON');
+  }
+}

@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Actor, AppError, type Logger, type Runtime } from '@chamados/core';
+import { parseJsonBody, readBody } from './body.ts';
+import { toFetchHeaders } from './headers.ts';
+
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  runtime: Runtime;
+  requestId: string;
+  url: URL;
+  params: Record<string, string>;
+  log: Logger;
+  /** Who made the request, once known; added to the request's log line. */
+  actor?: Actor;
+}
+
+/** Reads and parses the JSON body, within the route's size limit. */
+export async function readJson(ctx: RequestContext, limit: number): Promise<unknown> {
+  const raw = await readBody(ctx.req, limit);
+  return parseJsonBody(ctx.req.headers['content-type'], raw);
+}
+
+export function queryObject(url: URL): Record<string, string> {
+  return Object.fromEntries(url.searchParams);
+}
+
+/**
+ * The signed-in caller, from the session cookie or a bearer token (Better Auth's bearer
+ * plugin reads the Authorization header). 401 when there is none.
+ */
+export async function requireActor(ctx: RequestContext): Promise<Actor> {
+  const session = await ctx.runtime.auth.api.getSession({
+    headers: toFetchHeaders(ctx.req.headers),
+  });
+  if (!session) throw new AppError('unauthorized', 'Sign in to continue');
+
+  const { user } = session;
+  ctx.actor = {
+    userId: user.id,
+    role: user.role as Actor['role'],
+    companyId: user.companyId ?? null,
+  };
+  return ctx.actor;
+}

@@ -1,0 +1,73 @@
+import { AppError } from '@chamados/core';
+import type { RequestContext } from './context.ts';
+import type { Reply } from './respond.ts';
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface Route {
+  method: Method;
+  /** `/api/things/:id`; a trailing `/*` matches any rest of the path. */
+  path: string;
+  handler: (ctx: RequestContext) => Promise<Reply>;
+}
+
+interface CompiledRoute extends Route {
+  pattern: RegExp;
+  keys: string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  const keys: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((part) => {
+      if (part === '*') return '.*';
+      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      keys.push(part.slice(1));
+      return '([^/]+)';
+    })
+    .join('/');
+  return { ...route, pattern: new RegExp(`^${source}/?$`), keys };
+}
+
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new AppError('bad_request', 'Malformed percent-encoding in the path');
+  }
+}
+
+export interface Match {
+  handler: Route['handler'];
+  params: Record<string, string>;
+}
+
+/**
+ * A small table router for the API. An unknown path is a 404 and a known path with another
+ * method a 405 listing the allowed ones, both in the common error body.
+ */
+export function createRouter(routes: Route[]) {
+  const compiled = routes.map(compile);
+
+  return function match(method: string, pathname: string): Match {
+    const allowed: string[] = [];
+    for (const route of compiled) {
+      const found = route.pattern.exec(pathname);
+      if (!found) continue;
+      if (route.method !== method) {
+        allowed.push(route.method);
+        continue;
+      }
+      const params: Record<string, string> = {};
+      route.keys.forEach((key, index) => {
+        params[key] = decodeParam(found[index + 1] ?? '');
+      });
+      return { handler: route.handler, params };
+    }
+    if (allowed.length > 0) {
+      throw new AppError('method_not_allowed', `Use ${allowed.join(', ')} on ${pathname}`);
+    }
+    throw new AppError('not_found', `No API route ${pathname}`);
+  };
+}

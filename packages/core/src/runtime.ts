@@ -1,0 +1,74 @@
+import { type Auth, createAuth } from './auth/auth.ts';
+import { type AdminBootstrap, ensureFirstAdmin } from './bootstrap/ensure-admin.ts';
+import type { Config } from './config/env.ts';
+import { readOrCreateSecret } from './config/secret.ts';
+import { type DatabaseHandle, openPglite, openPostgres } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+/** Everything a server process holds for its lifetime. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  auth: Auth;
+  adminBootstrap: AdminBootstrap;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOverrides {
+  /** An already open database (tests restore a snapshot instead of opening DATA_DIR). */
+  database?: DatabaseHandle;
+  logger?: Logger;
+}
+
+/** Opens the database, applies migrations, prepares auth and makes sure an admin exists. */
+export async function createRuntime(
+  config: Config,
+  overrides: RuntimeOverrides = {},
+): Promise<Runtime> {
+  const logger = overrides.logger ?? createLogger(config);
+  const database =
+    overrides.database ??
+    (config.database.kind === 'postgres'
+      ? openPostgres(config.database.url)
+      : await openPglite(config.dataDir));
+
+  try {
+    await migrateDatabase(database);
+    logger.info({ event: 'database.migrated', database: database.kind }, 'migrations applied');
+
+    const secret = await resolveSecret(config, logger);
+    const auth = createAuth({ db: database.db, appUrl: config.appUrl, secret, logger });
+    const adminBootstrap = await ensureFirstAdmin(database.db, config.admin);
+    if (adminBootstrap.created) {
+      logger.info({ event: 'admin.created', email: adminBootstrap.email }, 'first admin created');
+    }
+
+    return {
+      config,
+      logger,
+      database,
+      auth,
+      adminBootstrap,
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function resolveSecret(config: Config, logger: Logger): Promise<string> {
+  if (config.authSecret) return config.authSecret;
+
+  const { secret, created } = await readOrCreateSecret(config.dataDir);
+  if (created) {
+    logger.warn(
+      { event: 'auth.secret_generated', dataDir: config.dataDir },
+      'BETTER_AUTH_SECRET is not set: generated one and kept it in DATA_DIR. ' +
+        'Set BETTER_AUTH_SECRET to choose your own.',
+    );
+  }
+  return secret;
+}
