@@ -24,13 +24,20 @@ const redactedPaths = [
   'headers["x-fleet-secret"]',
 ];
 
-/** JSON lines in production; readable colour lines in development. */
-export function createLogger(config: Pick<Config, 'mode' | 'logLevel'>): Logger {
+/**
+ * JSON lines in production; readable colour lines in development. Tests pass a `destination`
+ * to read back what was logged.
+ */
+export function createLogger(
+  config: Pick<Config, 'mode' | 'logLevel'>,
+  destination?: pino.DestinationStream,
+): Logger {
   const options: pino.LoggerOptions = {
     level: config.logLevel,
     base: { service: 'chamados' },
     redact: { paths: redactedPaths, censor: '[redacted]' },
   };
+  if (destination) return pino(options, destination);
   if (config.mode === 'development') {
     return pino({
       ...options,

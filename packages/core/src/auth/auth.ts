@@ -71,6 +71,9 @@ export function createAuth({ db, appUrl, secret, logger }: AuthOptions) {
     },
     advanced: {
       ipAddress: { ipAddressHeaders: [clientIpHeader] },
+      // Better Auth skips its origin (CSRF) check when it thinks it runs under a test runner;
+      // set it explicitly so tests exercise exactly what production does.
+      disableOriginCheck: false,
       cookiePrefix: 'chamados',
       useSecureCookies: appUrl.startsWith('https://'),
     },

@@ -26,7 +26,8 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   const lockClient = await pool.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [migrationLockKey]);
-    await migratePostgres(drizzlePostgres({ client: pool }), { migrationsFolder });
+    // On the lock's own connection: a pool of one would otherwise wait for itself.
+    await migratePostgres(drizzlePostgres({ client: lockClient }), { migrationsFolder });
   } finally {
     await lockClient.query('select pg_advisory_unlock($1)', [migrationLockKey]).catch(() => {});
     lockClient.release();
