@@ -7,6 +7,7 @@ export * from './companies/list-company-summaries.ts';
 export * from './companies/schemas.ts';
 export * from './config/env.ts';
 export * from './db/client.ts';
+export * from './db/errors.ts';
 export * from './db/lock.ts';
 export * from './db/migrate.ts';
 export * from './db/schema/index.ts';

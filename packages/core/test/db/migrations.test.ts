@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, migrateDatabase, openPostgres } from '../../src/index.ts';
+import {
+  createPostgresDatabase,
+  openTestDatabase,
+  testBackend,
+} from '../../../../test/support/test-database.ts';
+
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(() => handle.close());
+
+describe('migrations', () => {
+  it('create every table and are a no-op when applied again', async () => {
+    await migrateDatabase(handle);
+    const result = await handle.db.execute<{ table_name: string }>(
+      sql`select table_name from information_schema.tables
+          where table_schema = 'public' order by table_name`,
+    );
+    expect(result.rows.map((row) => row.table_name)).toEqual([
+      'accounts',
+      'companies',
+      'rate_limits',
+      'sessions',
+      'users',
+      'verifications',
+    ]);
+  });
+
+  it.runIf(testBackend() === 'postgres')(
+    'take turns when several processes start at once',
+    async () => {
+      const empty = await createPostgresDatabase();
+      const handles = [0, 1, 2].map(() => openPostgres(empty.url, 1));
+      try {
+        await Promise.all(handles.map((each) => migrateDatabase(each)));
+        const applied = await handles[0]?.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+        );
+        expect(applied?.rows[0]?.n).toBe(1);
+      } finally {
+        await Promise.all(handles.map((each) => each.close()));
+        await empty.drop();
+      }
+    },
+  );
+});
