@@ -12,7 +12,7 @@ export interface RequestOptions {
   cookie?: string;
   /** Serialised as JSON unless `raw` is given. */
   json?: unknown;
-  raw?: string | Uint8Array;
+  raw?: string;
   contentType?: string;
   headers?: Record<string, string>;
 }
@@ -23,7 +23,7 @@ export async function call(baseUrl: string, path: string, options: RequestOption
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.cookie) headers.cookie = options.cookie;
 
-  let body: string | Uint8Array | undefined = options.raw;
+  let body: string | undefined = options.raw;
   if (options.json !== undefined) body = JSON.stringify(options.json);
   if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
 
@@ -44,13 +44,19 @@ export async function call(baseUrl: string, path: string, options: RequestOption
 }
 
 /** Signs in with email and password; returns the bearer token and the session cookie. */
-export async function signIn(baseUrl: string, email: string, password: string) {
-  const response = await call(baseUrl, '/api/auth/sign-in/email', { json: { email, password } });
+export async function signIn(baseUrl: string, email: string, password: string, origin = appUrl) {
+  const response = await call(baseUrl, '/api/auth/sign-in/email', {
+    json: { email, password },
+    headers: { origin },
+  });
   if (response.status !== 200) {
     throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
   }
   const token = response.headers.get('set-auth-token');
-  const cookie = response.headers.getSetCookie().map((line) => line.split(';', 1)[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';', 1)[0])
+    .join('; ');
   if (!token) throw new Error('sign-in returned no bearer token');
   return { token, cookie };
 }

@@ -1,18 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { migrateDatabase, openPostgres, wrapPglite } from '@chamados/core';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migrateDatabase, openPostgres, wrapPglite } from '@chamados/core';
 import { startPostgresCluster, templateDatabase } from './postgres-cluster.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-    pgliteSnapshot: string;
-  }
-}
 
 /**
  * Once per test run: a throwaway PostgreSQL cluster with a migrated template database, and a

@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { type DatabaseHandle, type DatabaseKind, openPostgres, wrapPglite } from '@chamados/core';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import {
-  type DatabaseHandle,
-  type DatabaseKind,
-  openPostgres,
-  wrapPglite,
-} from '@chamados/core';
 
 import { templateDatabase } from './postgres-cluster.ts';
+
+declare module 'vitest' {
+  /** Handed over by test/support/global-setup.ts. */
+  export interface ProvidedContext {
+    postgresUrl: string;
+    pgliteSnapshot: string;
+  }
+}
 
 /** Which backend this test project runs on: set per project in vitest.config.ts. */
 export function testBackend(): DatabaseKind {

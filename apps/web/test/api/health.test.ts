@@ -1,4 +1,5 @@
 import { openPostgres } from '@chamados/core';
+import type { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../../test/support/api-client.ts';
 import { startApiServer } from '../../../../test/support/api-server.ts';
@@ -21,7 +22,7 @@ describe('GET /api/health', () => {
     if (testBackend() === 'pglite') {
       // The embedded database lives in the process: closing it is how it becomes unreachable.
       const server = await startApiServer();
-      await server.database.client.close();
+      await (server.database.client as PGlite).close();
       const response = await call(server.baseUrl, '/api/health');
       expect(response.status).toBe(503);
       expect(response.body).toEqual({

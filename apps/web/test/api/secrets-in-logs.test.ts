@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn } from '../../../../test/support/api-client.ts';
 import {
+  type ApiServer,
   adminEmail,
   adminPassword,
-  type ApiServer,
   startApiServer,
 } from '../../../../test/support/api-server.ts';
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
+import { isAppError } from '../errors.ts';
 import { insertUserWithPassword } from '../users/create-user.ts';
 
 export type AdminBootstrap =
@@ -30,12 +31,18 @@ export async function ensureFirstAdmin(
   if (existing) return { created: false };
 
   const password = admin.password ?? generatePassword();
-  await insertUserWithPassword(db, {
-    name: 'Administrador',
-    email: admin.email,
-    password,
-    role: 'admin',
-  });
+  try {
+    await insertUserWithPassword(db, {
+      name: 'Administrador',
+      email: admin.email,
+      password,
+      role: 'admin',
+    });
+  } catch (error) {
+    // Several processes starting together on one PostgreSQL: another one created it first.
+    if (isAppError(error) && error.code === 'conflict') return { created: false };
+    throw error;
+  }
   return {
     created: true,
     email: admin.email,

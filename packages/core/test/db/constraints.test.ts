@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, sqlState, users } from '../../src/index.ts';
 import { openTestDatabase } from '../../../../test/support/test-database.ts';
+import { type DatabaseHandle, sqlState, users } from '../../src/index.ts';
 
 let handle: DatabaseHandle;
 

@@ -1,8 +1,8 @@
 import { verifyPassword } from 'better-auth/crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, type DatabaseHandle, ensureFirstAdmin, users } from '../../src/index.ts';
 import { openTestDatabase } from '../../../../test/support/test-database.ts';
+import { accounts, type DatabaseHandle, ensureFirstAdmin, users } from '../../src/index.ts';
 
 let handle: DatabaseHandle;
 

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, migrateDatabase, openPostgres } from '../../src/index.ts';
 import {
   createPostgresDatabase,
   openTestDatabase,
   testBackend,
 } from '../../../../test/support/test-database.ts';
+import { type DatabaseHandle, migrateDatabase, openPostgres, queryRows } from '../../src/index.ts';
 
 let handle: DatabaseHandle;
 
@@ -17,11 +17,12 @@ afterAll(() => handle.close());
 describe('migrations', () => {
   it('create every table and are a no-op when applied again', async () => {
     await migrateDatabase(handle);
-    const result = await handle.db.execute<{ table_name: string }>(
+    const tables = await queryRows<{ table_name: string }>(
+      handle.db,
       sql`select table_name from information_schema.tables
           where table_schema = 'public' order by table_name`,
     );
-    expect(result.rows.map((row) => row.table_name)).toEqual([
+    expect(tables.map((row) => row.table_name)).toEqual([
       'accounts',
       'companies',
       'rate_limits',
@@ -38,10 +39,11 @@ describe('migrations', () => {
       const handles = [0, 1, 2].map(() => openPostgres(empty.url, 1));
       try {
         await Promise.all(handles.map((each) => migrateDatabase(each)));
-        const applied = await handles[0]?.db.execute<{ n: number }>(
+        const [applied] = await queryRows<{ n: number }>(
+          handles[0]?.db as DatabaseHandle['db'],
           sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
         );
-        expect(applied?.rows[0]?.n).toBe(1);
+        expect(applied?.n).toBe(1);
       } finally {
         await Promise.all(handles.map((each) => each.close()));
         await empty.drop();
