@@ -41,7 +41,10 @@ export function createLogger(
   if (config.mode === 'development') {
     return pino({
       ...options,
-      transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname' } },
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, singleLine: true, ignore: 'pid,hostname,service' },
+      },
     });
   }
   return pino(options);

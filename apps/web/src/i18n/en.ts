@@ -51,6 +51,7 @@ export const en: Messages = {
   'companies.created': 'Company “{name}” created.',
   'companies.list': 'Companies',
   'companies.createdAt': 'Created',
+  'users.createdAt': 'Created',
   'companies.users': 'Users',
   'companies.empty.title': 'No companies yet',
   'companies.empty.body': 'Create the first company to add its requesters.',

@@ -51,6 +51,7 @@ export const ptBR = {
   'companies.created': 'Empresa “{name}” criada.',
   'companies.list': 'Empresas cadastradas',
   'companies.createdAt': 'Criada em',
+  'users.createdAt': 'Criado em',
   'companies.users': 'Usuários',
   'companies.empty.title': 'Nenhuma empresa cadastrada',
   'companies.empty.body': 'Crie a primeira empresa para cadastrar os solicitantes dela.',

@@ -78,6 +78,16 @@ export function createAuth({ db, appUrl, secret, logger }: AuthOptions) {
       useSecureCookies: appUrl.startsWith('https://'),
     },
     plugins: [bearer()],
+    // Refusals (wrong password, bad origin) are answered to the client and logged by our
+    // request log; only real faults are worth an error line here.
+    onAPIError: {
+      onError: (error) => {
+        const status = (error as { status?: unknown }).status;
+        if (status === undefined || status === 'INTERNAL_SERVER_ERROR') {
+          authLog.error({ err: error }, 'auth request failed');
+        }
+      },
+    },
     logger: {
       level: 'warn',
       // Only the message: Better Auth's extra arguments can hold request data.

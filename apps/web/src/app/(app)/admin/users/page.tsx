@@ -55,7 +55,7 @@ export default async function UsersPage() {
                     {t('users.company')}
                   </th>
                   <th scope="col" className="px-4 py-3 font-medium">
-                    {t('companies.createdAt')}
+                    {t('users.createdAt')}
                   </th>
                 </tr>
               </thead>

@@ -1,0 +1,145 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppProcess,
+  ensureBuild,
+  repoRoot,
+  startApp,
+} from '../../../../test/support/app-process.ts';
+import { launchBrowser } from '../../../../test/support/browser.ts';
+
+const admin = { email: 'admin@flow.test', password: 'admin-password-flow' };
+const requester = {
+  name: 'Joana Requerente',
+  email: 'joana@padaria.test',
+  password: 'joana-senha-segura',
+};
+const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
+
+let dataDir: string;
+let app: AppProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureBuild();
+  mkdirSync(screenshots, { recursive: true });
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'chamados-flow-'));
+  app = await startApp({
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+  });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Senha').fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+
+describe('signing in, in a real browser', () => {
+  it('admin creates a company and a requester; the requester signs in and out', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+
+    // A protected page sends a signed-out visitor to sign-in, in Portuguese by default.
+    await page.goto(`${app.url}/admin/companies`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Entrar no Chamados');
+
+    // A wrong password is refused in place.
+    await signIn(page, admin.email, 'definitely-wrong');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'E-mail' }).textContent())
+      .toBe('E-mail ou senha incorretos.');
+    await shot(page, 'sign-in-error');
+
+    // Sign in and land back where we were headed.
+    await signIn(page, admin.email, admin.password);
+    await page.waitForURL(`${app.url}/admin/companies`);
+    await expect.poll(() => page.getByText('Nenhuma empresa cadastrada').isVisible()).toBe(true);
+    await shot(page, 'admin-companies-empty');
+
+    await page.getByLabel('Nome').fill('Padaria Pão Quente');
+    await page.getByRole('button', { name: 'Criar empresa' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'criad' }).textContent())
+      .toBe('Empresa “Padaria Pão Quente” criada.');
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'padaria-pao-quente' }).isVisible())
+      .toBe(true);
+    await shot(page, 'admin-companies');
+
+    await page.getByRole('link', { name: 'Usuários' }).click();
+    await page.waitForURL(`${app.url}/admin/users`);
+    await page.getByLabel('Nome').fill(requester.name);
+    await page.getByLabel('E-mail').fill(requester.email);
+    await page.getByLabel('Senha inicial').fill(requester.password);
+    await page.getByLabel('Papel').selectOption('requester');
+    await page.getByLabel('Empresa').selectOption({ label: 'Padaria Pão Quente' });
+    await page.getByRole('button', { name: 'Criar usuário' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'criad' }).textContent())
+      .toBe(`Usuário ${requester.email} criado.`);
+    await expect
+      .poll(() => page.getByRole('cell', { name: requester.email }).isVisible())
+      .toBe(true);
+    await shot(page, 'admin-users');
+
+    await page.getByRole('button', { name: 'Sair' }).click();
+    await page.waitForURL(`${app.url}/sign-in`);
+
+    // The requester sees the helpdesk, without Máquinas or Admin.
+    await signIn(page, requester.email, requester.password);
+    await page.waitForURL(`${app.url}/`);
+    await expect.poll(() => page.getByTestId('viewer').textContent()).toContain(requester.name);
+    const nav = page.getByRole('navigation', { name: 'Navegação principal' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Chamados']);
+    await shot(page, 'requester-home');
+
+    // Their session cannot reach the admin pages or API.
+    await page.goto(`${app.url}/admin/users`);
+    await expect.poll(() => page.getByText('Acesso restrito').isVisible()).toBe(true);
+    const apiStatus = await page.evaluate(async () => (await fetch('/api/users')).status);
+    expect(apiStatus).toBe(403);
+
+    await page.getByRole('button', { name: 'Sair' }).click();
+    await page.waitForURL(`${app.url}/sign-in`);
+    await page.goto(`${app.url}/`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+
+  it('switches the interface to English and keeps it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel('Idioma').selectOption('en');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Sign in to Chamados');
+    await page.reload();
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${app.url}/`);
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Tickets', 'Machines', 'Admin']);
+    await shot(page, 'admin-home-en');
+    await context.close();
+  });
+});
