@@ -1,4 +1,5 @@
-import { appUrl } from './api-server.ts';
+/** The origin the test servers are configured with (APP_URL). */
+export const appUrl = 'http://chamados.test';
 
 export interface ApiResponse {
   status: number;

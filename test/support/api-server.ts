@@ -7,10 +7,11 @@ import {
   loadConfig,
   type Runtime,
 } from '@chamados/core';
+import { afterAll, beforeAll } from 'vitest';
 import { createHttpServer } from '../../apps/web/server/app.ts';
+import { appUrl, signIn } from './api-client.ts';
 import { openTestDatabase } from './test-database.ts';
 
-export const appUrl = 'http://chamados.test';
 export const adminEmail = 'admin@chamados.test';
 export const adminPassword = 'admin-password-for-tests';
 const testSecret = 'test-secret-that-is-at-least-32-characters-long';
@@ -76,4 +77,26 @@ export async function startApiServer(options: StartOptions = {}): Promise<ApiSer
       await runtime.close();
     },
   };
+}
+
+export interface ServerFixture {
+  server: ApiServer;
+  /** A bearer token of the first admin; empty unless `signInAsAdmin`. */
+  adminToken: string;
+}
+
+/**
+ * Gives the test file one server: started before its tests, closed after them. Reads of the
+ * returned object are valid inside tests and hooks.
+ */
+export function setupApiServer({ signInAsAdmin = true } = {}): ServerFixture {
+  const fixture = { adminToken: '' } as ServerFixture;
+  beforeAll(async () => {
+    fixture.server = await startApiServer();
+    if (signInAsAdmin) {
+      fixture.adminToken = (await signIn(fixture.server.baseUrl, adminEmail, adminPassword)).token;
+    }
+  });
+  afterAll(() => fixture.server?.close());
+  return fixture;
 }

@@ -1,25 +1,13 @@
 import { accounts, users } from '@chamados/core';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn } from '../../../../test/support/api-client.ts';
-import {
-  type ApiServer,
-  adminEmail,
-  adminPassword,
-  startApiServer,
-} from '../../../../test/support/api-server.ts';
+import { setupApiServer } from '../../../../test/support/api-server.ts';
 
-let server: ApiServer;
-let adminToken: string;
+const fixture = setupApiServer();
 
-beforeAll(async () => {
-  server = await startApiServer();
-  ({ token: adminToken } = await signIn(server.baseUrl, adminEmail, adminPassword));
-});
-afterAll(() => server.close());
-
-const post = (path: string, json: unknown, token = adminToken) =>
-  call(server.baseUrl, path, { token, json });
+const post = (path: string, json: unknown, token = fixture.adminToken) =>
+  call(fixture.server.baseUrl, path, { token, json });
 
 describe('companies', () => {
   it('creates a company with a slug derived from its name', async () => {
@@ -80,7 +68,11 @@ describe('users', () => {
       },
     });
 
-    const session = await signIn(server.baseUrl, 'ana.souza@silva.com.br', 'uma-senha-bem-longa');
+    const session = await signIn(
+      fixture.server.baseUrl,
+      'ana.souza@silva.com.br',
+      'uma-senha-bem-longa',
+    );
     expect(session.token).toBeTruthy();
   });
 
@@ -161,11 +153,11 @@ describe('users', () => {
   });
 
   it('stores only a password hash', async () => {
-    const [user] = await server.database.db
+    const [user] = await fixture.server.database.db
       .select({ id: users.id })
       .from(users)
       .where(eq(users.email, 'ana.souza@silva.com.br'));
-    const [account] = await server.database.db
+    const [account] = await fixture.server.database.db
       .select({ password: accounts.password })
       .from(accounts)
       .where(eq(accounts.userId, user?.id ?? ''));
@@ -174,9 +166,13 @@ describe('users', () => {
   });
 
   it('lists users filtered by company, with pagination', async () => {
-    const response = await call(server.baseUrl, `/api/users?companyId=${companyId}&limit=5`, {
-      token: adminToken,
-    });
+    const response = await call(
+      fixture.server.baseUrl,
+      `/api/users?companyId=${companyId}&limit=5`,
+      {
+        token: fixture.adminToken,
+      },
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       users: [{ email: 'ana.souza@silva.com.br', companyId }],
@@ -184,13 +180,15 @@ describe('users', () => {
       offset: 0,
     });
 
-    const bad = await call(server.baseUrl, '/api/users?limit=5000', { token: adminToken });
+    const bad = await call(fixture.server.baseUrl, '/api/users?limit=5000', {
+      token: fixture.adminToken,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: { code: 'validation_failed' } });
   });
 });
 
 async function userCount(): Promise<number> {
-  const [row] = await server.database.db.select({ n: count() }).from(users);
+  const [row] = await fixture.server.database.db.select({ n: count() }).from(users);
   return row?.n ?? 0;
 }

@@ -1,25 +1,13 @@
 import { companies } from '@chamados/core';
 import { count } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, signIn } from '../../../../test/support/api-client.ts';
-import {
-  type ApiServer,
-  adminEmail,
-  adminPassword,
-  startApiServer,
-} from '../../../../test/support/api-server.ts';
+import { describe, expect, it } from 'vitest';
+import { call } from '../../../../test/support/api-client.ts';
+import { setupApiServer } from '../../../../test/support/api-server.ts';
 
-let server: ApiServer;
-let token: string;
-
-beforeAll(async () => {
-  server = await startApiServer();
-  ({ token } = await signIn(server.baseUrl, adminEmail, adminPassword));
-});
-afterAll(() => server.close());
+const fixture = setupApiServer();
 
 const companyCount = async () => {
-  const [row] = await server.database.db.select({ n: count() }).from(companies);
+  const [row] = await fixture.server.database.db.select({ n: count() }).from(companies);
   return row?.n ?? 0;
 };
 
@@ -104,7 +92,10 @@ describe('the common error body', () => {
 
   it.each(cases)('answers $name with $status and writes nothing', async (testCase) => {
     const before = await companyCount();
-    const response = await call(server.baseUrl, testCase.path, { token, ...testCase.options });
+    const response = await call(fixture.server.baseUrl, testCase.path, {
+      token: fixture.adminToken,
+      ...testCase.options,
+    });
 
     expect(response.status).toBe(testCase.status);
     expect(response.body).toEqual({ error: testCase.error });
@@ -113,7 +104,9 @@ describe('the common error body', () => {
   });
 
   it('answers without a session with 401, before reading the body', async () => {
-    const response = await call(server.baseUrl, '/api/companies', { json: { name: 'Acme' } });
+    const response = await call(fixture.server.baseUrl, '/api/companies', {
+      json: { name: 'Acme' },
+    });
     expect(response.status).toBe(401);
     expect(response.body).toEqual({
       error: { code: 'unauthorized', message: 'Sign in to continue' },
@@ -121,7 +114,9 @@ describe('the common error body', () => {
   });
 
   it('answers a forged bearer token with 401', async () => {
-    const response = await call(server.baseUrl, '/api/companies', { token: `${token}x` });
+    const response = await call(fixture.server.baseUrl, '/api/companies', {
+      token: `${fixture.adminToken}x`,
+    });
     expect(response.status).toBe(401);
     expect(response.body).toEqual({
       error: { code: 'unauthorized', message: 'Sign in to continue' },
@@ -129,25 +124,25 @@ describe('the common error body', () => {
   });
 
   it('gives every response a request id, keeping a well-formed one from a proxy', async () => {
-    const given = await call(server.baseUrl, '/api/health', {
+    const given = await call(fixture.server.baseUrl, '/api/health', {
       headers: { 'x-request-id': 'proxy-request-0001' },
     });
     expect(given.headers.get('x-request-id')).toBe('proxy-request-0001');
 
-    const made = await call(server.baseUrl, '/api/health', {
+    const made = await call(fixture.server.baseUrl, '/api/health', {
       headers: { 'x-request-id': 'bad id with spaces' },
     });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('turns an unexpected failure into a 500 that reveals nothing, logged with the request id', async () => {
-    const original = server.runtime.database.db.insert;
-    server.runtime.database.db.insert = (() => {
+    const original = fixture.server.runtime.database.db.insert;
+    fixture.server.runtime.database.db.insert = (() => {
       throw new Error('disk on fire: /var/lib/secret-path');
     }) as typeof original;
     try {
-      const response = await call(server.baseUrl, '/api/companies', {
-        token,
+      const response = await call(fixture.server.baseUrl, '/api/companies', {
+        token: fixture.adminToken,
         json: { name: 'Acme' },
       });
       expect(response.status).toBe(500);
@@ -155,10 +150,10 @@ describe('the common error body', () => {
         error: { code: 'internal', message: 'Internal server error' },
       });
       const requestId = response.headers.get('x-request-id');
-      const logged = server.logs.find((line) => line.msg === 'request failed');
+      const logged = fixture.server.logs.find((line) => line.msg === 'request failed');
       expect(logged?.reqId).toBe(requestId);
     } finally {
-      server.runtime.database.db.insert = original;
+      fixture.server.runtime.database.db.insert = original;
     }
   });
 });

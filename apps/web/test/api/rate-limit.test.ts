@@ -1,19 +1,14 @@
 import { signInRateLimit } from '@chamados/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../../../test/support/api-client.ts';
-import { type ApiServer, adminEmail, startApiServer } from '../../../../test/support/api-server.ts';
+import { adminEmail, setupApiServer } from '../../../../test/support/api-server.ts';
 
-let server: ApiServer;
-
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(() => server.close());
+const fixture = setupApiServer({ signInAsAdmin: false });
 
 describe('sign-in rate limit', () => {
   it(`allows ${signInRateLimit.max} attempts a window, then answers 429 with Retry-After`, async () => {
     const attempt = (headers: Record<string, string> = {}) =>
-      call(server.baseUrl, '/api/auth/sign-in/email', {
+      call(fixture.server.baseUrl, '/api/auth/sign-in/email', {
         json: { email: adminEmail, password: 'guessing-the-password' },
         headers,
       });

@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, signIn } from '../../../../test/support/api-client.ts';
-import {
-  type ApiServer,
-  adminEmail,
-  adminPassword,
-  startApiServer,
-} from '../../../../test/support/api-server.ts';
+import { adminEmail, adminPassword, setupApiServer } from '../../../../test/support/api-server.ts';
 
-let server: ApiServer;
-
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(() => server.close());
+const fixture = setupApiServer({ signInAsAdmin: false });
 
 describe('logs', () => {
   it('carry a request id on every request line and never a password, token or cookie', async () => {
-    const { token, cookie } = await signIn(server.baseUrl, adminEmail, adminPassword);
+    const { token, cookie } = await signIn(fixture.server.baseUrl, adminEmail, adminPassword);
     const requesterPassword = 'requester-password-never-logged';
-    const company = await call(server.baseUrl, '/api/companies', {
+    const company = await call(fixture.server.baseUrl, '/api/companies', {
       token,
       json: { name: 'Logs Ltda' },
     });
     const companyId = (company.body as { company: { id: string } }).company.id;
-    await call(server.baseUrl, '/api/users', {
+    await call(fixture.server.baseUrl, '/api/users', {
       cookie,
       json: {
         name: 'R',
@@ -33,12 +23,12 @@ describe('logs', () => {
         companyId,
       },
     });
-    await call(server.baseUrl, '/api/auth/sign-in/email', {
+    await call(fixture.server.baseUrl, '/api/auth/sign-in/email', {
       json: { email: 'r@logs.test', password: 'wrong-password-also-secret' },
     });
-    await call(server.baseUrl, '/api/companies?token=query-secret-value', { token });
+    await call(fixture.server.baseUrl, '/api/companies?token=query-secret-value', { token });
 
-    const text = server.logText();
+    const text = fixture.server.logText();
     const cookieValue = cookie.split('=')[1] ?? '';
     for (const secret of [
       adminPassword,
@@ -53,7 +43,7 @@ describe('logs', () => {
       expect(text).not.toContain(secret);
     }
 
-    const requests = server.logs.filter((line) => line.msg === 'request');
+    const requests = fixture.server.logs.filter((line) => line.msg === 'request');
     expect(requests.length).toBeGreaterThanOrEqual(4);
     for (const line of requests) {
       expect(line).toMatchObject({ reqId: expect.any(String), status: expect.any(Number) });
