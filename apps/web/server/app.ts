@@ -2,17 +2,30 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Runtime } from '@chamados/core';
 import { authRoutes } from './api/auth.ts';
 import { companyRoutes } from './api/companies.ts';
+import { eventRoutes } from './api/events.ts';
 import { healthRoutes } from './api/health.ts';
+import { helpdeskAdminRoutes } from './api/helpdesk-admin.ts';
+import { openApiRoute } from './api/openapi.ts';
+import { ticketRoutes } from './api/tickets.ts';
 import { userRoutes } from './api/users.ts';
 import type { RequestContext } from './http/context.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { send, sendError } from './http/respond.ts';
-import { createRouter } from './http/router.ts';
+import { createRouter, streaming } from './http/router.ts';
 
 /** Serves the pages; absent when only the API runs (API tests). */
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-const matchApi = createRouter([...healthRoutes, ...authRoutes, ...companyRoutes, ...userRoutes]);
+const apiRoutes = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...companyRoutes,
+  ...userRoutes,
+  ...ticketRoutes,
+  ...helpdeskAdminRoutes,
+  ...eventRoutes,
+];
+const matchApi = createRouter([...apiRoutes, openApiRoute(() => apiRoutes)]);
 
 function isApiPath(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
@@ -68,7 +81,8 @@ async function handleApi(ctx: RequestContext): Promise<void> {
   try {
     const { handler, params } = matchApi(ctx.req.method ?? 'GET', ctx.url.pathname);
     ctx.params = params;
-    send(ctx.res, await handler(ctx));
+    const reply = await handler(ctx);
+    if (reply !== streaming) send(ctx.res, reply);
   } catch (error) {
     const status = sendError(ctx.res, error);
     if (status >= 500) ctx.log.error({ err: error }, 'request failed');

@@ -4,6 +4,7 @@ import type { Config } from './config/env.ts';
 import { readOrCreateSecret } from './config/secret.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { type EventHub, startEventHub } from './events/hub.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** Everything a server process holds for its lifetime. */
@@ -12,6 +13,8 @@ export interface Runtime {
   logger: Logger;
   database: DatabaseHandle;
   auth: Auth;
+  /** Committed changes, live, from every process on the same database. */
+  events: EventHub;
   adminBootstrap: AdminBootstrap;
   close(): Promise<void>;
 }
@@ -45,13 +48,19 @@ export async function createRuntime(
       logger.info({ event: 'admin.created', email: adminBootstrap.email }, 'first admin created');
     }
 
+    const events = await startEventHub(database, logger);
+
     return {
       config,
       logger,
       database,
       auth,
+      events,
       adminBootstrap,
-      close: () => database.close(),
+      async close() {
+        await events.close();
+        await database.close();
+      },
     };
   } catch (error) {
     await database.close().catch(() => {});

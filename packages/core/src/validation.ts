@@ -24,3 +24,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const summary = first ? `${first.path}: ${first.message}` : 'Invalid input';
   throw new AppError('validation_failed', summary, issues);
 }
+
+/** A `validation_failed` error about one field, for checks that need the database. */
+export function fieldError(path: string, message: string): AppError {
+  return new AppError('validation_failed', `${path}: ${message}`, [{ path, message }]);
+}

@@ -1,4 +1,4 @@
-import { createCompany, listCompanies } from '@chamados/core';
+import { createCompany, createCompanyInput, listCompanies } from '@chamados/core';
 import { kib } from '../http/body.ts';
 import { readJson, requireActor } from '../http/context.ts';
 import type { Route } from '../http/router.ts';
@@ -10,6 +10,12 @@ export const companyRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/companies',
+    doc: {
+      summary: 'List the companies the caller may see',
+      tag: 'Companies',
+      access: 'signed-in',
+      success: { status: 200, description: '{ companies }' },
+    },
     async handler(ctx) {
       const actor = await requireActor(ctx);
       const companies = await listCompanies(ctx.runtime.database.db, actor);
@@ -20,6 +26,13 @@ export const companyRoutes: Route[] = [
   {
     method: 'POST',
     path: '/api/companies',
+    doc: {
+      summary: 'Create a company',
+      tag: 'Companies',
+      access: 'admin',
+      body: createCompanyInput,
+      success: { status: 201, description: '{ company }' },
+    },
     async handler(ctx) {
       const actor = await requireActor(ctx);
       const input = await readJson(ctx, bodyLimit);

@@ -6,6 +6,12 @@ export const healthRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/health',
+    doc: {
+      summary: 'Liveness and database reachability',
+      tag: 'Operations',
+      access: 'public',
+      success: { status: 200, description: '{ status: "ok", database: "pglite" | "postgres" }' },
+    },
     async handler({ runtime }) {
       const { database } = runtime;
       if (!(await database.ping())) {

@@ -1,4 +1,4 @@
-import { createUser, listUsers } from '@chamados/core';
+import { createUser, createUserInput, listUsers, listUsersQuery } from '@chamados/core';
 import { kib } from '../http/body.ts';
 import { queryObject, readJson, requireActor } from '../http/context.ts';
 import type { Route } from '../http/router.ts';
@@ -10,6 +10,13 @@ export const userRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/users',
+    doc: {
+      summary: 'List users',
+      tag: 'Users',
+      access: 'admin',
+      query: listUsersQuery,
+      success: { status: 200, description: '{ users, limit, offset }' },
+    },
     async handler(ctx) {
       const actor = await requireActor(ctx);
       const page = await listUsers(ctx.runtime.database.db, actor, queryObject(ctx.url));
@@ -20,6 +27,13 @@ export const userRoutes: Route[] = [
   {
     method: 'POST',
     path: '/api/users',
+    doc: {
+      summary: 'Create a user who signs in with a password',
+      tag: 'Users',
+      access: 'admin',
+      body: createUserInput,
+      success: { status: 201, description: '{ user }' },
+    },
     async handler(ctx) {
       const actor = await requireActor(ctx);
       const input = await readJson(ctx, bodyLimit);

@@ -40,6 +40,7 @@ export async function requireActor(ctx: RequestContext): Promise<Actor> {
     userId: user.id,
     role: user.role as Actor['role'],
     companyId: user.companyId ?? null,
+    isCompanyManager: user.isCompanyManager ?? false,
   };
   return ctx.actor;
 }

@@ -1,14 +1,33 @@
 import { AppError } from '@chamados/core';
+import type { z } from 'zod';
 import type { RequestContext } from './context.ts';
 import type { Reply } from './respond.ts';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/** What a handler returns when it has taken over the response itself. */
+export const streaming = Symbol('streaming');
+
+/** What the OpenAPI document says of a route; the schemas are the ones the handler parses. */
+export interface RouteDoc {
+  summary: string;
+  tag: string;
+  /** Who may call it; `public` needs no session. */
+  access: 'public' | 'signed-in' | 'staff' | 'admin';
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** Success status and what it carries. */
+  success: { status: number; description: string; contentType?: string };
+}
+
 export interface Route {
   method: Method;
   /** `/api/things/:id`; a trailing `/*` matches any rest of the path. */
   path: string;
-  handler: (ctx: RequestContext) => Promise<Reply>;
+  /** Returns the reply, or `streaming` when it answers by itself over time (SSE). */
+  handler: (ctx: RequestContext) => Promise<Reply | typeof streaming>;
+  /** Routes without it (the Better Auth bridge) are described by hand in the document. */
+  doc?: RouteDoc;
 }
 
 interface CompiledRoute extends Route {

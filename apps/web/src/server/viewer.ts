@@ -22,6 +22,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     email: user.email,
     role: user.role as Actor['role'],
     companyId: user.companyId ?? null,
+    isCompanyManager: user.isCompanyManager ?? false,
   };
 });
 

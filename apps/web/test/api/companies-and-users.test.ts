@@ -64,6 +64,7 @@ describe('users', () => {
         email: 'ana.souza@silva.com.br',
         role: 'requester',
         companyId,
+        isCompanyManager: false,
         createdAt: expect.any(String),
       },
     });

@@ -7,6 +7,8 @@ export interface Actor {
   role: Role;
   /** The requester's or machine's company; null for staff, who work across companies. */
   companyId: string | null;
+  /** A requester who may see every ticket of their company, not only their own. */
+  isCompanyManager?: boolean;
 }
 
 export const staffRoles: readonly Role[] = ['admin', 'technician'];

@@ -56,6 +56,7 @@ export function createAuth({ db, appUrl, secret, logger }: AuthOptions) {
         // Never taken from a request: only our services set roles and companies.
         role: { type: 'string', required: true, defaultValue: 'requester', input: false },
         companyId: { type: 'string', required: false, input: false },
+        isCompanyManager: { type: 'boolean', required: false, input: false },
       },
     },
     session: {

@@ -37,6 +37,7 @@ export async function ensureFirstAdmin(
       email: admin.email,
       password,
       role: 'admin',
+      isCompanyManager: false,
     });
   } catch (error) {
     // Several processes starting together on one PostgreSQL: another one created it first.

@@ -3,7 +3,7 @@ import type { Database } from '../db/client.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { type Company, companies } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { parseInput } from '../validation.ts';
+import { fieldError, parseInput } from '../validation.ts';
 import { createCompanyInput, slugify, slugPattern } from './schemas.ts';
 
 /** Creates a company (tenant). Admins only; a taken slug is a conflict. */
@@ -13,9 +13,7 @@ export async function createCompany(db: Database, actor: Actor, input: unknown):
 
   const slug = givenSlug ?? slugify(name);
   if (!slugPattern.test(slug)) {
-    throw new AppError('validation_failed', 'slug: cannot be derived from the name; give one', [
-      { path: 'slug', message: 'cannot be derived from the name; give one' },
-    ]);
+    throw fieldError('slug', 'cannot be derived from the name; give one');
   }
 
   try {

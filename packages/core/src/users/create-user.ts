@@ -47,6 +47,7 @@ export async function insertUserWithPassword(
           email: data.email,
           role: data.role,
           companyId: data.companyId ?? null,
+          isCompanyManager: data.isCompanyManager,
           emailVerified: true,
         })
         .returning();

@@ -7,6 +7,7 @@ export interface PublicUser {
   email: string;
   role: Role;
   companyId: string | null;
+  isCompanyManager: boolean;
   createdAt: Date;
 }
 
@@ -17,6 +18,7 @@ export function toPublicUser(user: User): PublicUser {
     email: user.email,
     role: user.role,
     companyId: user.companyId,
+    isCompanyManager: user.isCompanyManager,
     createdAt: user.createdAt,
   };
 }

@@ -14,6 +14,10 @@ export const createUserInput = z
     password: z.string().min(passwordLength.min).max(passwordLength.max),
     role: z.enum(personRoles),
     companyId: z.uuid().optional(),
+    isCompanyManager: z
+      .boolean()
+      .default(false)
+      .describe("A requester who sees and follows every ticket of their company"),
   })
   .superRefine((value, ctx) => {
     if (value.role === 'requester' && !value.companyId) {
@@ -21,6 +25,13 @@ export const createUserInput = z
         code: 'custom',
         path: ['companyId'],
         message: 'a requester must belong to a company',
+      });
+    }
+    if (value.role !== 'requester' && value.isCompanyManager) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['isCompanyManager'],
+        message: 'only a requester can be a company manager',
       });
     }
     if (value.role !== 'requester' && value.companyId) {

@@ -31,6 +31,8 @@ export const users = pgTable(
     image: text('image'),
     role: text('role', { enum: roles }).notNull().default('requester'),
     companyId: uuid('company_id').references(() => companies.id, { onDelete: 'restrict' }),
+    /** A requester who sees and follows every ticket of their company. */
+    isCompanyManager: boolean('is_company_manager').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,0 +1,30 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import type { Database } from '../db/client.ts';
+import { tickets } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { selectTickets, type TicketRow } from './present.ts';
+import { visibleTickets } from './scope.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The ticket `id` if the actor may see it. A ticket that does not exist and one of another
+ * company or queue answer the same 404, so nobody learns which tickets exist.
+ */
+export async function loadVisibleTicket(
+  db: Database,
+  actor: Actor,
+  id: string,
+  { forUpdate = false } = {},
+): Promise<TicketRow> {
+  const notFound = new AppError('not_found', 'Ticket not found');
+  if (!uuidPattern.test(id)) throw notFound;
+
+  const scope = await visibleTickets(db, actor);
+  const query = selectTickets(db).where(and(eq(tickets.id, id), scope));
+  // Inside a transaction that changes the ticket: lock its row so concurrent changes queue up.
+  const [row] = forUpdate ? await query.for('update', { of: tickets }) : await query;
+  if (!row) throw notFound;
+  return row;
+}
