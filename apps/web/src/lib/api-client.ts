@@ -19,7 +19,7 @@ interface ErrorBody {
 export async function sendJson<T>(
   path: string,
   body: unknown,
-  method: 'POST' | 'PATCH' = 'POST',
+  method: 'POST' | 'PATCH' | 'PUT' = 'POST',
 ): Promise<ApiResult<T>> {
   let response: Response;
   try {

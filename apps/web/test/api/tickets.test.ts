@@ -10,7 +10,8 @@ beforeAll(async () => {
   cast = await castHelpdesk(fixture.server);
 });
 
-type Json = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: test reads of API bodies
+// biome-ignore lint/suspicious/noExplicitAny: the tests read API bodies field by field
+type Json = Record<string, any>;
 
 const as = (who: keyof Cast['tokens']) => ({
   get: (path: string) => call(fixture.server.baseUrl, path, { token: cast.tokens[who] }),

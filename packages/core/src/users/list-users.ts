@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import { type Actor, requireRole } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
@@ -27,4 +27,15 @@ export async function listUsers(
     .limit(limit)
     .offset(offset);
   return { users: rows.map(toPublicUser), limit, offset };
+}
+
+/** Requesters staff may open a ticket for: name, email and company, by name. Staff only. */
+export async function listRequesterChoices(db: Database, actor: Actor, limit = 500) {
+  requireRole(actor, ['admin', 'technician']);
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, companyId: users.companyId })
+    .from(users)
+    .where(eq(users.role, 'requester'))
+    .orderBy(asc(users.name))
+    .limit(limit);
 }

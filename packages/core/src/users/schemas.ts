@@ -17,7 +17,7 @@ export const createUserInput = z
     isCompanyManager: z
       .boolean()
       .default(false)
-      .describe("A requester who sees and follows every ticket of their company"),
+      .describe('A requester who sees and follows every ticket of their company'),
   })
   .superRefine((value, ctx) => {
     if (value.role === 'requester' && !value.companyId) {

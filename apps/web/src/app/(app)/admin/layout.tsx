@@ -17,6 +17,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           items={[
             { href: '/admin/companies', label: t('admin.companies') },
             { href: '/admin/users', label: t('admin.users') },
+            { href: '/admin/queues', label: t('admin.queues') },
+            { href: '/admin/categories', label: t('admin.categories') },
+            { href: '/admin/sla', label: t('admin.sla') },
           ]}
         />
       </div>

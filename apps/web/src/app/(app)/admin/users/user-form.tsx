@@ -30,7 +30,12 @@ export function UserForm({ companies }: { companies: { id: string; name: string 
       email,
       password: String(form.get('password') ?? ''),
       role,
-      ...(needsCompany ? { companyId: String(form.get('companyId') ?? '') } : {}),
+      ...(needsCompany
+        ? {
+            companyId: String(form.get('companyId') ?? ''),
+            isCompanyManager: form.get('isCompanyManager') === 'on',
+          }
+        : {}),
     };
     setPending(true);
     setStatus(null);
@@ -135,6 +140,21 @@ export function UserForm({ companies }: { companies: { id: string; name: string 
               ))}
             </select>
           </Field>
+        ) : null}
+        {needsCompany ? (
+          <label className="flex items-start gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              name="isCompanyManager"
+              className="mt-0.5 size-4 accent-brand-600"
+            />
+            <span>
+              {t('users.isCompanyManager')}
+              <span className="block text-xs text-slate-500">
+                {t('users.isCompanyManagerHint')}
+              </span>
+            </span>
+          </label>
         ) : null}
         <FormStatus status={status} />
         <button type="submit" className={buttonClass} disabled={pending || blocked}>

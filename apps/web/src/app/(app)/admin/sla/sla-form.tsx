@@ -1,0 +1,111 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { useT } from '@/components/i18n-provider.tsx';
+import { PriorityLabel } from '@/components/tickets/badges.tsx';
+import { buttonClass, inputClass } from '@/components/ui/field.tsx';
+import { FormStatus, type Status } from '@/components/ui/form-status.tsx';
+import { sendJson } from '@/lib/api-client.ts';
+
+interface Target {
+  priority: 'low' | 'medium' | 'high' | 'urgent';
+  firstResponseMinutes: number;
+  resolutionMinutes: number;
+}
+
+function hours(minutes: number): string {
+  return minutes >= 60
+    ? `≈ ${(minutes / 60).toLocaleString(undefined, { maximumFractionDigits: 1 })} h`
+    : '';
+}
+
+export function SlaForm({ targets }: { targets: Target[] }) {
+  const t = useT();
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [status, setStatus] = useState<Status | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = {
+      targets: targets.map(({ priority }) => ({
+        priority,
+        firstResponseMinutes: Number(form.get(`${priority}-first`)),
+        resolutionMinutes: Number(form.get(`${priority}-resolution`)),
+      })),
+    };
+    setPending(true);
+    setStatus(null);
+    const result = await sendJson('/api/sla-targets', body, 'PUT');
+    setPending(false);
+    if (result.ok) {
+      setStatus({ kind: 'success', message: t('sla.saved') });
+      router.refresh();
+      return;
+    }
+    setStatus({ kind: 'error', message: t('form.error', { message: result.message }) });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-4">
+      <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-medium">
+                {t('sla.priority')}
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                {t('sla.firstResponseMinutes')}
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                {t('sla.resolutionMinutes')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {targets.map((target) => (
+              <tr key={target.priority}>
+                <th scope="row" className="px-4 py-3 font-normal">
+                  <PriorityLabel priority={target.priority} />
+                </th>
+                {(['first', 'resolution'] as const).map((kind) => {
+                  const value =
+                    kind === 'first' ? target.firstResponseMinutes : target.resolutionMinutes;
+                  const label = `${t(`priority.${target.priority}`)} – ${t(
+                    kind === 'first' ? 'sla.firstResponseMinutes' : 'sla.resolutionMinutes',
+                  )}`;
+                  return (
+                    <td key={kind} className="px-4 py-3">
+                      <div className="flex items-center gap-2">
+                        <input
+                          type="number"
+                          name={`${target.priority}-${kind}`}
+                          aria-label={label}
+                          min={1}
+                          max={525600}
+                          required
+                          defaultValue={value}
+                          className={`${inputClass} w-28`}
+                        />
+                        <span className="text-xs text-slate-500">{hours(value)}</span>
+                      </div>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <FormStatus status={status} />
+      <div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {t('sla.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
