@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn } from '../../../../test/support/api-client.ts';
 import { ensureBuild, startApp } from '../../../../test/support/app-process.ts';
+import { openEventStream } from '../../../../test/support/event-stream.ts';
 import { createPostgresDatabase } from '../../../../test/support/test-database.ts';
 
 let dataDir: string;
@@ -91,6 +92,38 @@ describe('the server process on PostgreSQL', () => {
       const { token } = await signIn(one?.url ?? '', env.ADMIN_EMAIL, env.ADMIN_PASSWORD, one?.url);
       const listed = await call(two?.url ?? '', '/api/companies', { token });
       expect(listed.status).toBe(200);
+
+      // A change made through one process reaches a live page served by the other.
+      const stream = await openEventStream(two?.url ?? '', token);
+      try {
+        const created = await call(one?.url ?? '', '/api/companies', {
+          token,
+          json: { name: 'Escala' },
+          headers: { origin: one?.url ?? '' },
+        });
+        const company = (created.body as { company: { id: string } }).company.id;
+        const user = await call(one?.url ?? '', '/api/users', {
+          token,
+          headers: { origin: one?.url ?? '' },
+          json: {
+            name: 'R',
+            email: 'r@escala.test',
+            password: 'escala-password-1',
+            role: 'requester',
+            companyId: company,
+          },
+        });
+        const requesterId = (user.body as { user: { id: string } }).user.id;
+        const ticket = await call(one?.url ?? '', '/api/tickets', {
+          token,
+          headers: { origin: one?.url ?? '' },
+          json: { subject: 'Entre processos', description: 'x', requesterId },
+        });
+        const ticketId = (ticket.body as { ticket: { id: string } }).ticket.id;
+        await stream.waitFor((event) => event.data.ticketId === ticketId);
+      } finally {
+        stream.close();
+      }
     } finally {
       await Promise.all(apps.map((app) => app.stop()));
       await database.drop();
