@@ -90,7 +90,7 @@ describe('signing in, in a real browser', () => {
     await page.getByLabel('E-mail').fill(requester.email);
     await page.getByLabel('Senha inicial').fill(requester.password);
     await page.getByLabel('Papel').selectOption('requester');
-    await page.getByLabel('Empresa').selectOption({ label: 'Padaria Pão Quente' });
+    await page.getByLabel('Empresa', { exact: true }).selectOption({ label: 'Padaria Pão Quente' });
     await page.getByRole('button', { name: 'Criar usuário' }).click();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'criad' }).textContent())
@@ -99,6 +99,25 @@ describe('signing in, in a real browser', () => {
       .poll(() => page.getByRole('cell', { name: requester.email }).isVisible())
       .toBe(true);
     await shot(page, 'admin-users');
+
+    // The helpdesk's own settings: a category, the queues and the SLA targets.
+    await page.getByRole('link', { name: 'Categorias' }).click();
+    await page.waitForURL(`${app.url}/admin/categories`);
+    await page.getByLabel('Nome').fill('Impressoras');
+    await page.getByRole('button', { name: 'Criar categoria' }).click();
+    await expect
+      .poll(() => page.getByRole('listitem').filter({ hasText: 'Impressoras' }).count())
+      .toBe(1);
+    await page.getByRole('link', { name: 'Filas' }).click();
+    await page.waitForURL(`${app.url}/admin/queues`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Geral' }).isVisible()).toBe(true);
+    await shot(page, 'admin-queues');
+    await page.getByRole('link', { name: 'SLA' }).click();
+    await page.waitForURL(`${app.url}/admin/sla`);
+    await page.getByLabel('Urgente – 1ª resposta (min)').fill('15');
+    await page.getByRole('button', { name: 'Salvar prazos' }).click();
+    await expect.poll(() => page.getByText('Prazos salvos.').isVisible()).toBe(true);
+    await shot(page, 'admin-sla');
 
     await page.getByRole('button', { name: 'Sair' }).click();
     await page.waitForURL(`${app.url}/sign-in`);

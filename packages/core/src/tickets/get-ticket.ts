@@ -33,7 +33,8 @@ export interface TicketDetail extends TicketSummary {
   timeline: (TimelineComment | TimelineChange)[];
 }
 
-/** Changes a requester sees in the timeline; who handles it inside the team stays inside. */
+/** Changes a requester sees in the timeline; the team's routing (queue, category, hand-overs)
+ * stays out of it. */
 const requesterFields = ['created', 'status', 'priority'];
 
 /**

@@ -90,7 +90,9 @@ export function SlaForm({ targets }: { targets: Target[] }) {
                           defaultValue={value}
                           className={`${inputClass} w-28`}
                         />
-                        <span className="text-xs text-slate-500">{hours(value)}</span>
+                        <span className="whitespace-nowrap text-xs text-slate-500">
+                          {hours(value)}
+                        </span>
                       </div>
                     </td>
                   );
