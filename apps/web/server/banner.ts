@@ -10,7 +10,9 @@ export function printBanner(runtime: Runtime, url: string): void {
   const lines = [
     '',
     `  Chamados is running at ${url}`,
-    `  Database: ${config.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL'}`,
+    `  Database: ${
+      config.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL'
+    }`,
   ];
 
   if (adminBootstrap.created && adminBootstrap.generatedPassword) {

@@ -98,7 +98,7 @@ function operation(route: Route) {
   };
 }
 
-/** The OpenAPI 3.1 document of the API, generated from the routes and the zod schemas they parse. */
+/** The OpenAPI 3.1 document, generated from the routes and the zod schemas they parse. */
 export function openApiDocument(routes: Route[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {

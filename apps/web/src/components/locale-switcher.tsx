@@ -23,7 +23,7 @@ export function LocaleSwitcher() {
         onChange={(event) => {
           const next = event.target.value;
           if (!isLocale(next)) return;
-          // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie, read by the server
+          // biome-ignore lint/suspicious/noDocumentCookie: a preference cookie the server reads
           document.cookie = `${localeCookie}=${next}; path=/; max-age=${oneYear}; samesite=lax`;
           startTransition(() => router.refresh());
         }}

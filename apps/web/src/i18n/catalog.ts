@@ -8,7 +8,10 @@ export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'pt-BR';
 export const localeCookie = 'chamados-locale';
 
-export const localeNames: Record<Locale, string> = { 'pt-BR': 'Português (Brasil)', en: 'English' };
+export const localeNames: Record<Locale, string> = {
+  'pt-BR': 'Português (Brasil)',
+  en: 'English',
+};
 
 const catalogs: Record<Locale, Messages> = { 'pt-BR': ptBR, en };
 

@@ -105,7 +105,7 @@ export default async function TicketPage({ params }: { params: Params }) {
           </h2>
           <div
             className="markdown"
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered by renderMarkdown, which escapes raw HTML and unsafe links
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown output is inert
             dangerouslySetInnerHTML={{ __html: ticket.descriptionHtml }}
           />
         </article>

@@ -68,7 +68,7 @@ function CommentCard({
       </div>
       <div
         className="markdown text-sm"
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered by renderMarkdown, which escapes raw HTML and unsafe links
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown output is inert
         dangerouslySetInnerHTML={{ __html: comment.html }}
       />
     </li>
