@@ -79,6 +79,28 @@ describe('GET /api/events', () => {
     }
   });
 
+  it("tells a queue's technicians when a ticket leaves their queue", async () => {
+    const opened = await post(cast.tokens.admin, '/api/tickets', {
+      subject: 'Mudando de fila',
+      description: 'x',
+      requesterId: cast.ids.requesterA,
+      queueId: cast.queueOther,
+    });
+    const ticketId = (opened.body as { ticket: { id: string } }).ticket.id;
+    const outsider = await openEventStream(fixture.server.baseUrl, cast.tokens.outsider);
+    try {
+      await call(fixture.server.baseUrl, `/api/tickets/${ticketId}`, {
+        token: cast.tokens.admin,
+        method: 'PATCH',
+        json: { queueId: cast.queueOwn },
+      });
+      const moved = await outsider.waitFor((e) => e.data.ticketId === ticketId);
+      expect(moved).toMatchObject({ type: 'ticket.updated', data: { fields: ['queue'] } });
+    } finally {
+      outsider.close();
+    }
+  });
+
   it('refuses a stream without a session', async () => {
     const response = await call(fixture.server.baseUrl, '/api/events');
     expect(response.status).toBe(401);

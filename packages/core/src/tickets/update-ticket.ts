@@ -130,6 +130,17 @@ export async function updateTicket(
       staffOnly: false,
       data: { ticketId: id, number: next.number, fields: changes.map((change) => change.field) },
     });
+    if (next.queueId !== before.queueId) {
+      // The technicians of the queue it left must see it leave their lists.
+      await publishEvent(tx, {
+        type: 'ticket.updated',
+        companyId: next.companyId,
+        queueId: before.queueId,
+        requesterId: null,
+        staffOnly: true,
+        data: { ticketId: id, number: next.number, fields: ['queue'] },
+      });
+    }
   });
 
   return getTicket(db, actor, id, now);
