@@ -94,7 +94,9 @@ describe('GET /api/events', () => {
         method: 'PATCH',
         json: { queueId: cast.queueOwn },
       });
-      const moved = await outsider.waitFor((e) => e.data.ticketId === ticketId);
+      const moved = await outsider.waitFor(
+        (e) => e.type === 'ticket.updated' && e.data.ticketId === ticketId,
+      );
       expect(moved).toMatchObject({ type: 'ticket.updated', data: { fields: ['queue'] } });
     } finally {
       outsider.close();
