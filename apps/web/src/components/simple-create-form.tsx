@@ -1,17 +1,20 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
-import { useT } from '@/components/i18n-provider.tsx';
+import type { FormEvent } from 'react';
 import { buttonClass, Field, inputClass } from '@/components/ui/field.tsx';
-import { FormStatus, type Status } from '@/components/ui/form-status.tsx';
-import { sendJson } from '@/lib/api-client.ts';
+import { FormStatus } from '@/components/ui/form-status.tsx';
+import { useApiSubmit } from '@/lib/use-api-submit.ts';
 
 export interface SimpleField {
   name: string;
   label: string;
+  hint?: string;
   required?: boolean;
   multiline?: boolean;
+  /** Sent only when filled in. */
+  optional?: boolean;
+  pattern?: string;
+  monospace?: boolean;
   maxLength: number;
 }
 
@@ -22,7 +25,7 @@ export interface SimpleField {
 export function SimpleCreateForm({
   id,
   title,
-  submit,
+  submit: submitLabel,
   endpoint,
   fields,
   created,
@@ -32,43 +35,22 @@ export function SimpleCreateForm({
   submit: string;
   endpoint: string;
   fields: SimpleField[];
-  /** The success message, given the first field's value. */
+  /** The success message; `{name}` takes the first field's value. */
   created: string;
 }) {
-  const t = useT();
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { pending, status, fields: errors, submit } = useApiSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
+    const values = fields.map((field) => [field.name, String(form.get(field.name) ?? '').trim()]);
     const body = Object.fromEntries(
-      fields.map((field) => [field.name, String(form.get(field.name) ?? '').trim()]),
+      values.filter(([name, value]) => value || !fields.find((f) => f.name === name)?.optional),
     );
-    setPending(true);
-    setStatus(null);
-    setErrors({});
-    const result = await sendJson(endpoint, body);
-    setPending(false);
-    if (result.ok) {
-      formElement.reset();
-      setStatus({
-        kind: 'success',
-        message: created.replace('{name}', body[fields[0]?.name ?? ''] ?? ''),
-      });
-      router.refresh();
-      return;
-    }
-    setErrors(result.fields);
-    setStatus({
-      kind: 'error',
-      message:
-        result.code === 'network'
-          ? t('form.network')
-          : t('form.error', { message: result.message }),
+    await submit(endpoint, body, {
+      success: created.replace('{name}', values[0]?.[1] ?? ''),
+      onSuccess: () => formElement.reset(),
     });
   }
 
@@ -85,18 +67,29 @@ export function SimpleCreateForm({
             name: field.name,
             required: field.required,
             maxLength: field.maxLength,
-            className: inputClass,
+            className: field.monospace ? `${inputClass} font-mono` : inputClass,
             'aria-invalid': errors[field.name] ? true : undefined,
+            'aria-describedby': field.hint ? `${inputId}-hint` : undefined,
           };
           return (
-            <Field key={field.name} id={inputId} label={field.label} error={errors[field.name]}>
-              {field.multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
+            <Field
+              key={field.name}
+              id={inputId}
+              label={field.label}
+              hint={field.hint}
+              error={errors[field.name]}
+            >
+              {field.multiline ? (
+                <textarea rows={2} {...props} />
+              ) : (
+                <input pattern={field.pattern} {...props} />
+              )}
             </Field>
           );
         })}
         <FormStatus status={status} />
         <button type="submit" className={buttonClass} disabled={pending}>
-          {submit}
+          {submitLabel}
         </button>
       </form>
     </section>

@@ -1,12 +1,12 @@
 import { listCompanySummaries } from '@chamados/core/companies/list-company-summaries';
 import type { Metadata } from 'next';
+import { SimpleCreateForm } from '@/components/simple-create-form.tsx';
 import { EmptyState } from '@/components/ui/empty-state.tsx';
 import { BuildingIcon } from '@/components/ui/icons.tsx';
 import { PageHeader } from '@/components/ui/page-header.tsx';
 import { getLocale, getTranslator } from '@/server/locale.ts';
 import { getRuntime } from '@/server/runtime.ts';
 import { requireViewer } from '@/server/viewer.ts';
-import { CompanyForm } from './company-form.tsx';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator();
@@ -66,7 +66,25 @@ export default async function CompaniesPage() {
             </div>
           )}
         </section>
-        <CompanyForm />
+        <SimpleCreateForm
+          id="new-company"
+          title={t('companies.new')}
+          submit={t('companies.create')}
+          endpoint="/api/companies"
+          created={t('companies.created')}
+          fields={[
+            { name: 'name', label: t('companies.name'), required: true, maxLength: 120 },
+            {
+              name: 'slug',
+              label: t('companies.slug'),
+              hint: t('companies.slugHint'),
+              optional: true,
+              monospace: true,
+              pattern: '[a-z0-9]([a-z0-9\\-]{0,62}[a-z0-9])?',
+              maxLength: 64,
+            },
+          ]}
+        />
       </div>
     </>
   );

@@ -1,10 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useT } from '@/components/i18n-provider.tsx';
-import { FormStatus, type Status } from '@/components/ui/form-status.tsx';
-import { sendJson } from '@/lib/api-client.ts';
+import { FormStatus } from '@/components/ui/form-status.tsx';
+import { useApiSubmit } from '@/lib/use-api-submit.ts';
 
 /** Checkboxes of every technician and admin; saving replaces the queue's members. */
 export function QueueMembersForm({
@@ -17,23 +16,19 @@ export function QueueMembersForm({
   memberIds: string[];
 }) {
   const t = useT();
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
+  const { pending, status, submit } = useApiSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const userIds = new FormData(event.currentTarget).getAll('userId').map(String);
-    setPending(true);
-    setStatus(null);
-    const result = await sendJson(`/api/queues/${queueId}/members`, { userIds }, 'PUT');
-    setPending(false);
-    if (result.ok) {
-      setStatus({ kind: 'success', message: t('queues.membersSaved') });
-      router.refresh();
-      return;
-    }
-    setStatus({ kind: 'error', message: t('form.error', { message: result.message }) });
+    await submit(
+      `/api/queues/${queueId}/members`,
+      { userIds },
+      {
+        method: 'PUT',
+        success: t('queues.membersSaved'),
+      },
+    );
   }
 
   return (

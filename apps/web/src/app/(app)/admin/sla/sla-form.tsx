@@ -1,12 +1,11 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useT } from '@/components/i18n-provider.tsx';
 import { PriorityLabel } from '@/components/tickets/badges.tsx';
 import { buttonClass, inputClass } from '@/components/ui/field.tsx';
-import { FormStatus, type Status } from '@/components/ui/form-status.tsx';
-import { sendJson } from '@/lib/api-client.ts';
+import { FormStatus } from '@/components/ui/form-status.tsx';
+import { useApiSubmit } from '@/lib/use-api-submit.ts';
 
 interface Target {
   priority: 'low' | 'medium' | 'high' | 'urgent';
@@ -22,9 +21,7 @@ function hours(minutes: number): string {
 
 export function SlaForm({ targets }: { targets: Target[] }) {
   const t = useT();
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
+  const { pending, status, submit } = useApiSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,16 +33,7 @@ export function SlaForm({ targets }: { targets: Target[] }) {
         resolutionMinutes: Number(form.get(`${priority}-resolution`)),
       })),
     };
-    setPending(true);
-    setStatus(null);
-    const result = await sendJson('/api/sla-targets', body, 'PUT');
-    setPending(false);
-    if (result.ok) {
-      setStatus({ kind: 'success', message: t('sla.saved') });
-      router.refresh();
-      return;
-    }
-    setStatus({ kind: 'error', message: t('form.error', { message: result.message }) });
+    await submit('/api/sla-targets', body, { method: 'PUT', success: t('sla.saved') });
   }
 
   return (

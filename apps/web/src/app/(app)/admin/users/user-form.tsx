@@ -1,22 +1,18 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { useT } from '@/components/i18n-provider.tsx';
 import { buttonClass, Field, inputClass } from '@/components/ui/field.tsx';
-import { FormStatus, type Status } from '@/components/ui/form-status.tsx';
-import { sendJson } from '@/lib/api-client.ts';
+import { FormStatus } from '@/components/ui/form-status.tsx';
+import { useApiSubmit } from '@/lib/use-api-submit.ts';
 
 const roles = ['requester', 'technician', 'admin'] as const;
 type PersonRole = (typeof roles)[number];
 
 export function UserForm({ companies }: { companies: { id: string; name: string }[] }) {
   const t = useT();
-  const router = useRouter();
   const [role, setRole] = useState<PersonRole>('requester');
-  const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { pending, status, fields, submit } = useApiSubmit();
   const needsCompany = role === 'requester';
   const blocked = needsCompany && companies.length === 0;
 
@@ -37,26 +33,12 @@ export function UserForm({ companies }: { companies: { id: string; name: string 
           }
         : {}),
     };
-    setPending(true);
-    setStatus(null);
-    setFields({});
-
-    const result = await sendJson('/api/users', body);
-    setPending(false);
-    if (result.ok) {
-      formElement.reset();
-      setRole('requester');
-      setStatus({ kind: 'success', message: t('users.created', { email }) });
-      router.refresh();
-      return;
-    }
-    setFields(result.fields);
-    setStatus({
-      kind: 'error',
-      message:
-        result.code === 'network'
-          ? t('form.network')
-          : t('form.error', { message: result.message }),
+    await submit('/api/users', body, {
+      success: t('users.created', { email }),
+      onSuccess: () => {
+        formElement.reset();
+        setRole('requester');
+      },
     });
   }
 

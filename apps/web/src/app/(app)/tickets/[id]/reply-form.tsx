@@ -1,42 +1,32 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { useT } from '@/components/i18n-provider.tsx';
 import { buttonClass, inputClass } from '@/components/ui/field.tsx';
-import { FormStatus, type Status } from '@/components/ui/form-status.tsx';
-import { sendJson } from '@/lib/api-client.ts';
+import { FormStatus } from '@/components/ui/form-status.tsx';
+import { useApiSubmit } from '@/lib/use-api-submit.ts';
 
 /** The reply box; staff can switch it to an internal note, shown in amber. */
 export function ReplyForm({ ticketId, staff }: { ticketId: string; staff: boolean }) {
   const t = useT();
-  const router = useRouter();
   const [internal, setInternal] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
+  const { pending, status, submit } = useApiSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const body = String(new FormData(formElement).get('body') ?? '').trim();
     if (!body) return;
-    setPending(true);
-    setStatus(null);
-    const result = await sendJson(`/api/tickets/${ticketId}/comments`, { body, internal });
-    setPending(false);
-    if (result.ok) {
-      formElement.reset();
-      setInternal(false);
-      router.refresh();
-      return;
-    }
-    setStatus({
-      kind: 'error',
-      message:
-        result.code === 'network'
-          ? t('form.network')
-          : t('form.error', { message: result.message }),
-    });
+    await submit(
+      `/api/tickets/${ticketId}/comments`,
+      { body, internal },
+      {
+        onSuccess: () => {
+          formElement.reset();
+          setInternal(false);
+        },
+      },
+    );
   }
 
   return (

@@ -1,11 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useT } from '@/components/i18n-provider.tsx';
 import { Field, inputClass } from '@/components/ui/field.tsx';
-import { FormStatus, type Status } from '@/components/ui/form-status.tsx';
-import { sendJson } from '@/lib/api-client.ts';
+import { FormStatus } from '@/components/ui/form-status.tsx';
+import { useApiSubmit } from '@/lib/use-api-submit.ts';
 
 const statuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 const priorities = ['low', 'medium', 'high', 'urgent'] as const;
@@ -27,29 +25,9 @@ export function TicketActions(props: {
   assignees: Option[];
 }) {
   const t = useT();
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
-
-  async function change(body: Record<string, string | null>) {
-    setPending(true);
-    setStatus(null);
-    const result = await sendJson(`/api/tickets/${props.ticketId}`, body, 'PATCH');
-    setPending(false);
-    if (result.ok) {
-      setStatus({ kind: 'success', message: t('ticket.saved') });
-      router.refresh();
-      return;
-    }
-    setStatus({
-      kind: 'error',
-      message:
-        result.code === 'network'
-          ? t('form.network')
-          : t('form.error', { message: result.message }),
-    });
-    router.refresh();
-  }
+  const { pending, status, submit } = useApiSubmit();
+  const change = (body: Record<string, string | null>) =>
+    submit(`/api/tickets/${props.ticketId}`, body, { method: 'PATCH', success: t('ticket.saved') });
 
   const assignees = props.assignees.some((option) => option.id === props.assigneeId)
     ? props.assignees

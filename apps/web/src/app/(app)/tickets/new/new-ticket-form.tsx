@@ -1,11 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useT } from '@/components/i18n-provider.tsx';
 import { buttonClass, Field, inputClass } from '@/components/ui/field.tsx';
-import { FormStatus, type Status } from '@/components/ui/form-status.tsx';
-import { sendJson } from '@/lib/api-client.ts';
+import { FormStatus } from '@/components/ui/form-status.tsx';
+import { useApiSubmit } from '@/lib/use-api-submit.ts';
 
 interface Option {
   id: string;
@@ -27,9 +27,7 @@ export function NewTicketForm({
 }) {
   const t = useT();
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { pending, status, fields, submit } = useApiSubmit();
   const blocked = canChooseRequester && requesters.length === 0;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -44,23 +42,8 @@ export function NewTicketForm({
     for (const optional of ['categoryId', 'queueId', 'requesterId']) {
       if (value(optional)) body[optional] = value(optional);
     }
-    setPending(true);
-    setStatus(null);
-    setFields({});
-
-    const result = await sendJson<{ ticket: { id: string } }>('/api/tickets', body);
-    if (result.ok) {
-      router.push(`/tickets/${result.data.ticket.id}`);
-      return;
-    }
-    setPending(false);
-    setFields(result.fields);
-    setStatus({
-      kind: 'error',
-      message:
-        result.code === 'network'
-          ? t('form.network')
-          : t('form.error', { message: result.message }),
+    await submit<{ ticket: { id: string } }>('/api/tickets', body, {
+      onSuccess: ({ ticket }) => router.push(`/tickets/${ticket.id}`),
     });
   }
 
