@@ -9,6 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state.tsx';
 import { buttonClass } from '@/components/ui/field.tsx';
 import { TicketIcon } from '@/components/ui/icons.tsx';
 import { PageHeader } from '@/components/ui/page-header.tsx';
+import { TableHead } from '@/components/ui/table.tsx';
 import { getLocale, getTranslator } from '@/server/locale.ts';
 import { getRuntime } from '@/server/runtime.ts';
 import { requireViewer } from '@/server/viewer.ts';
@@ -102,33 +103,17 @@ export default async function TicketsPage({
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="ticket-list">
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  {t('tickets.col.ticket')}
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  {t('ticket.status')}
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  {t('ticket.priority')}
-                </th>
-                {staff ? (
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    {t('tickets.col.requester')}
-                  </th>
-                ) : null}
-                <th scope="col" className="px-4 py-3 font-medium">
-                  {t('tickets.col.assignee')}
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  {t('tickets.col.sla')}
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  {t('tickets.col.updated')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('tickets.col.ticket') },
+                { label: t('ticket.status') },
+                { label: t('ticket.priority') },
+                ...(staff ? [{ label: t('tickets.col.requester') }] : []),
+                { label: t('tickets.col.assignee') },
+                { label: t('tickets.col.sla') },
+                { label: t('tickets.col.updated') },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {result.tickets.map((ticket) => {
                 const clock = ticket.firstResponseAt

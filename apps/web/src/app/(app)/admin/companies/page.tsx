@@ -4,6 +4,7 @@ import { SimpleCreateForm } from '@/components/simple-create-form.tsx';
 import { EmptyState } from '@/components/ui/empty-state.tsx';
 import { BuildingIcon } from '@/components/ui/icons.tsx';
 import { PageHeader } from '@/components/ui/page-header.tsx';
+import { TableHead } from '@/components/ui/table.tsx';
 import { getLocale, getTranslator } from '@/server/locale.ts';
 import { getRuntime } from '@/server/runtime.ts';
 import { requireViewer } from '@/server/viewer.ts';
@@ -36,22 +37,14 @@ export default async function CompaniesPage() {
           ) : (
             <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
               <table className="w-full text-left text-sm">
-                <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-4 py-3 font-medium">
-                      {t('companies.name')}
-                    </th>
-                    <th scope="col" className="px-4 py-3 font-medium">
-                      {t('companies.slug')}
-                    </th>
-                    <th scope="col" className="px-4 py-3 text-right font-medium">
-                      {t('companies.users')}
-                    </th>
-                    <th scope="col" className="px-4 py-3 font-medium">
-                      {t('companies.createdAt')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('companies.name') },
+                    { label: t('companies.slug') },
+                    { label: t('companies.users'), align: 'right' },
+                    { label: t('companies.createdAt') },
+                  ]}
+                />
                 <tbody className="divide-y divide-slate-100">
                   {companies.map((company) => (
                     <tr key={company.id}>

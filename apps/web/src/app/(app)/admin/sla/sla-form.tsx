@@ -5,6 +5,7 @@ import { useT } from '@/components/i18n-provider.tsx';
 import { PriorityLabel } from '@/components/tickets/badges.tsx';
 import { buttonClass, inputClass } from '@/components/ui/field.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
+import { TableHead } from '@/components/ui/table.tsx';
 import { useApiSubmit } from '@/lib/use-api-submit.ts';
 
 interface Target {
@@ -40,19 +41,13 @@ export function SlaForm({ targets }: { targets: Target[] }) {
     <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-4">
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">
-                {t('sla.priority')}
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                {t('sla.firstResponseMinutes')}
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                {t('sla.resolutionMinutes')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('sla.priority') },
+              { label: t('sla.firstResponseMinutes') },
+              { label: t('sla.resolutionMinutes') },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {targets.map((target) => (
               <tr key={target.priority}>

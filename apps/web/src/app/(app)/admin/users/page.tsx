@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { EmptyState } from '@/components/ui/empty-state.tsx';
 import { UsersIcon } from '@/components/ui/icons.tsx';
 import { PageHeader } from '@/components/ui/page-header.tsx';
+import { TableHead } from '@/components/ui/table.tsx';
 import { getLocale, getTranslator } from '@/server/locale.ts';
 import { getRuntime } from '@/server/runtime.ts';
 import { requireViewer } from '@/server/viewer.ts';
@@ -43,22 +44,14 @@ export default async function UsersPage() {
           </h2>
           <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    {t('users.name')}
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    {t('users.role')}
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    {t('users.company')}
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    {t('users.createdAt')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('users.name') },
+                  { label: t('users.role') },
+                  { label: t('users.company') },
+                  { label: t('users.createdAt') },
+                ]}
+              />
               <tbody className="divide-y divide-slate-100">
                 {page.users.map((user) => (
                   <tr key={user.id}>
