@@ -15,6 +15,7 @@ import { openTestDatabase } from './test-database.ts';
 export const adminEmail = 'admin@chamados.test';
 export const adminPassword = 'admin-password-for-tests';
 const testSecret = 'test-secret-that-is-at-least-32-characters-long';
+export const provisioningSecret = 'provisioning-secret-for-the-tests';
 
 export interface ApiServer {
   baseUrl: string;
@@ -52,6 +53,7 @@ export async function startApiServer(options: StartOptions = {}): Promise<ApiSer
     ADMIN_EMAIL: adminEmail,
     ADMIN_PASSWORD: adminPassword,
     LOG_LEVEL: 'debug',
+    MACHINE_PROVISIONING_SECRET: provisioningSecret,
   });
   const logger = createLogger(config, sink);
   const runtime = await createRuntime(config, { database, logger });

@@ -1,16 +1,19 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Runtime } from '@chamados/core';
+import { MachineAuthError, type Runtime } from '@chamados/core';
 import { authRoutes } from './api/auth.ts';
 import { companyRoutes } from './api/companies.ts';
 import { eventRoutes } from './api/events.ts';
 import { healthRoutes } from './api/health.ts';
 import { helpdeskAdminRoutes } from './api/helpdesk-admin.ts';
+import { machineAdminRoutes } from './api/machine-admin.ts';
+import { machineRoutes } from './api/machines.ts';
 import { openApiRoute } from './api/openapi.ts';
 import { ticketRoutes } from './api/tickets.ts';
 import { userRoutes } from './api/users.ts';
 import type { RequestContext } from './http/context.ts';
+import { RateLimitedError } from './http/rate-limit.ts';
 import { requestIdOf } from './http/request-id.ts';
-import { send, sendError } from './http/respond.ts';
+import { type HeaderMap, send, sendError } from './http/respond.ts';
 import { createRouter, streaming } from './http/router.ts';
 
 /** Serves the pages; absent when only the API runs (API tests). */
@@ -24,6 +27,8 @@ const apiRoutes = [
   ...ticketRoutes,
   ...helpdeskAdminRoutes,
   ...eventRoutes,
+  ...machineRoutes,
+  ...machineAdminRoutes,
 ];
 const matchApi = createRouter([...apiRoutes, openApiRoute(() => apiRoutes)]);
 
@@ -84,7 +89,13 @@ async function handleApi(ctx: RequestContext): Promise<void> {
     const reply = await handler(ctx);
     if (reply !== streaming) send(ctx.res, reply);
   } catch (error) {
-    const status = sendError(ctx.res, error);
+    const headers: HeaderMap =
+      error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+    const status = sendError(ctx.res, error, headers);
     if (status >= 500) ctx.log.error({ err: error }, 'request failed');
+    if (error instanceof MachineAuthError) {
+      // The client gets the same answer for every failure; the operator gets the reason.
+      ctx.log.warn({ event: 'machine.auth_refused', reason: error.reason }, 'machine refused');
+    }
   }
 }

@@ -32,5 +32,16 @@ export function printBanner(runtime: Runtime, url: string): void {
       '  ADMIN_PASSWORD, or was generated and shown once then).',
     );
   }
+  const { provisioning } = runtime;
+  if (provisioning.generated && provisioning.secret) {
+    lines.push(
+      '',
+      '  Machine provisioning secret (enrols machines into any company, by slug):',
+      `    ${provisioning.secret}`,
+      `  Kept in ${config.dataDir}; set MACHINE_PROVISIONING_SECRET to choose your own.`,
+    );
+  } else if (!provisioning.secret) {
+    lines.push('', '  Machine API disabled: set MACHINE_PROVISIONING_SECRET to enable enrolment.');
+  }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

@@ -9,6 +9,7 @@ export const errorStatus = {
   bad_request: 400,
   unauthorized: 401,
   invalid_credentials: 401,
+  machine_unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
@@ -18,6 +19,7 @@ export const errorStatus = {
   rate_limited: 429,
   internal: 500,
   database_unavailable: 503,
+  machine_api_disabled: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,7 +1,7 @@
 import { type Auth, createAuth } from './auth/auth.ts';
 import { type AdminBootstrap, ensureFirstAdmin } from './bootstrap/ensure-admin.ts';
 import type { Config } from './config/env.ts';
-import { readOrCreateSecret } from './config/secret.ts';
+import { readOrCreateSecret, secretFiles } from './config/secret.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { type EventHub, startEventHub } from './events/hub.ts';
@@ -16,6 +16,8 @@ export interface Runtime {
   /** Committed changes, live, from every process on the same database. */
   events: EventHub;
   adminBootstrap: AdminBootstrap;
+  /** The global machine enrollment secret, and whether it was generated on this start. */
+  provisioning: { secret: string | null; generated: boolean };
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function createRuntime(
     }
 
     const events = await startEventHub(database, logger);
+    const provisioning = await resolveProvisioningSecret(config, database.kind);
 
     return {
       config,
@@ -57,6 +60,7 @@ export async function createRuntime(
       auth,
       events,
       adminBootstrap,
+      provisioning,
       async close() {
         await events.close();
         await database.close();
@@ -66,6 +70,20 @@ export async function createRuntime(
     await database.close().catch(() => {});
     throw error;
   }
+}
+
+/**
+ * The embedded setup works out of the box, so it generates the global enrollment secret and
+ * keeps it in DATA_DIR; a PostgreSQL deployment must set MACHINE_PROVISIONING_SECRET to turn the
+ * machine API on.
+ */
+async function resolveProvisioningSecret(config: Config, kind: DatabaseHandle['kind']) {
+  if (config.machines.provisioningSecret) {
+    return { secret: config.machines.provisioningSecret, generated: false };
+  }
+  if (kind === 'postgres') return { secret: null, generated: false };
+  const { secret, created } = await readOrCreateSecret(config.dataDir, secretFiles.provisioning);
+  return { secret, generated: created };
 }
 
 async function resolveSecret(config: Config, logger: Logger): Promise<string> {

@@ -23,6 +23,14 @@ const envSchema = z.object({
     z.string().min(12, 'must be at least 12 characters').max(128, 'must be at most 128 characters'),
   ),
   LOG_LEVEL: optional(z.enum(logLevels)),
+  MACHINE_PROVISIONING_SECRET: optional(z.string().min(24, 'must be at least 24 characters')),
+  MACHINE_TOKEN_TTL_MS: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(60_000, 'must be at least 60000 (one minute)')
+      .max(366 * 24 * 3_600_000, 'must be at most a year'),
+  ),
 });
 
 export type LogLevel = (typeof logLevels)[number];
@@ -37,6 +45,14 @@ export interface Config {
   authSecret?: string;
   admin: { email: string; password?: string; emailFromEnv: boolean };
   logLevel: LogLevel;
+  machines: {
+    /**
+     * The global enrollment secret. Unset means: the embedded setup keeps a generated one in
+     * `dataDir`; a PostgreSQL deployment keeps the machine API disabled.
+     */
+    provisioningSecret?: string;
+    tokenTtlMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -92,5 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       emailFromEnv: vars.ADMIN_EMAIL !== undefined,
     },
     logLevel: vars.LOG_LEVEL ?? (mode === 'test' ? 'warn' : 'info'),
+    machines: {
+      provisioningSecret: vars.MACHINE_PROVISIONING_SECRET,
+      tokenTtlMs: vars.MACHINE_TOKEN_TTL_MS ?? 30 * 24 * 3_600_000,
+    },
   };
 }

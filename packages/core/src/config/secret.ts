@@ -2,16 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export const secretFileName = 'auth-secret';
+export const secretFiles = {
+  auth: 'auth-secret',
+  provisioning: 'machine-provisioning-secret',
+} as const;
 
 /**
- * Returns the auth secret kept in `dataDir`, creating it (owner-only) on first use. Only the
- * embedded setup comes here: a PostgreSQL deployment must set BETTER_AUTH_SECRET itself.
+ * Returns a secret kept in `dataDir`, creating it (owner-only) on first use. Only the embedded
+ * setup comes here: a PostgreSQL deployment names its secrets in the environment.
  */
 export async function readOrCreateSecret(
   dataDir: string,
+  fileName: string = secretFiles.auth,
 ): Promise<{ secret: string; created: boolean }> {
-  const file = path.join(dataDir, secretFileName);
+  const file = path.join(dataDir, fileName);
   try {
     const secret = (await readFile(file, 'utf8')).trim();
     if (secret.length >= 32) return { secret, created: false };

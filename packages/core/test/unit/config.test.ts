@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       authSecret: undefined,
       admin: { email: 'admin@chamados.local', password: undefined, emailFromEnv: false },
       logLevel: 'info',
+      machines: { provisioningSecret: undefined, tokenTtlMs: 30 * 24 * 3_600_000 },
     });
   });
 
@@ -48,6 +49,8 @@ describe('loadConfig', () => {
     { env: { ADMIN_PASSWORD: 'short' }, names: 'ADMIN_PASSWORD' },
     { env: { LOG_LEVEL: 'loud' }, names: 'LOG_LEVEL' },
     { env: { NODE_ENV: 'staging' }, names: 'NODE_ENV' },
+    { env: { MACHINE_PROVISIONING_SECRET: 'short' }, names: 'MACHINE_PROVISIONING_SECRET' },
+    { env: { MACHINE_TOKEN_TTL_MS: '10' }, names: 'MACHINE_TOKEN_TTL_MS' },
     { env: { DATABASE_URL: 'postgres://db/x' }, names: 'BETTER_AUTH_SECRET' },
   ];
 
