@@ -6,6 +6,9 @@ import { type DatabaseHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { type EventHub, startEventHub } from './events/hub.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createHeartbeatWriter, type HeartbeatWriter } from './machines/heartbeat-writer.ts';
+import { startStatusSweeper } from './machines/status-sweeper.ts';
+import { createTokenCache, type TokenCache } from './machines/token-cache.ts';
 
 /** Everything a server process holds for its lifetime. */
 export interface Runtime {
@@ -16,6 +19,8 @@ export interface Runtime {
   /** Committed changes, live, from every process on the same database. */
   events: EventHub;
   adminBootstrap: AdminBootstrap;
+  /** The machine hot path: tokens in memory, heartbeats written behind. */
+  machines: { tokens: TokenCache; heartbeats: HeartbeatWriter };
   /** The global machine enrollment secret, and whether it was generated on this start. */
   provisioning: { secret: string | null; generated: boolean };
   close(): Promise<void>;
@@ -52,6 +57,18 @@ export async function createRuntime(
 
     const events = await startEventHub(database, logger);
     const provisioning = await resolveProvisioningSecret(config, database.kind);
+    const tokens = createTokenCache(database.db);
+    // Revocations and re-enrolments made by any process evict the machine's cached tokens.
+    const stopEvicting = events.subscribe((event) => {
+      if (event.type === 'machine.token_revoked' || event.type === 'machine.reenrolled') {
+        tokens.forgetMachine(String(event.data.machineId));
+      }
+    });
+    const heartbeats = createHeartbeatWriter(database, {
+      tokenTtlMs: config.machines.tokenTtlMs,
+      logger,
+    });
+    const sweeper = startStatusSweeper(database, logger);
 
     return {
       config,
@@ -61,7 +78,11 @@ export async function createRuntime(
       events,
       adminBootstrap,
       provisioning,
+      machines: { tokens, heartbeats },
       async close() {
+        sweeper.stop();
+        stopEvicting();
+        await heartbeats.close();
         await events.close();
         await database.close();
       },

@@ -1,4 +1,16 @@
-import { AppError, type Runtime, registerMachine, registerMachineInput } from '@chamados/core';
+import {
+  AppError,
+  heartbeatInput,
+  heartbeatIntervalSeconds,
+  inventoryInput,
+  MachineAuthError,
+  parseInput,
+  type Runtime,
+  registerMachine,
+  registerMachineInput,
+  storeInventory,
+  type TokenEntry,
+} from '@chamados/core';
 import { kib, parseJsonBody, readBody } from '../http/body.ts';
 import type { RequestContext } from '../http/context.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
@@ -17,6 +29,51 @@ function provisioningSecretOf(runtime: Runtime): string {
     );
   }
   return secret;
+}
+
+const heartbeatLimit = 64 * kib;
+const inventoryLimit = 2 * 1024 * kib;
+/** A full inventory is asked for again when the last one is older than this. */
+const inventoryMaxAgeMs = 24 * 3_600_000;
+
+/** The machine behind `Authorization: Bearer <machine token>`, from the in-memory cache. */
+async function authenticateMachine(ctx: RequestContext): Promise<TokenEntry> {
+  provisioningSecretOf(ctx.runtime);
+  const header = ctx.req.headers.authorization;
+  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  if (!token) throw new MachineAuthError('no bearer token');
+  return ctx.runtime.machines.tokens.authenticate(token);
+}
+
+/**
+ * POST /api/machines/heartbeat – the hot path: no session, no database on the way; the token
+ * is checked in memory and the heartbeat joins the next batch write.
+ */
+async function heartbeat(ctx: RequestContext) {
+  const entry = await authenticateMachine(ctx);
+  const raw = await readBody(ctx.req, heartbeatLimit);
+  const input = parseInput(heartbeatInput, parseJsonBody(ctx.req.headers['content-type'], raw));
+  const now = new Date();
+  ctx.runtime.machines.heartbeats.record(entry, input, now);
+
+  const stale = entry.inventoryAt === null || now.getTime() - entry.inventoryAt > inventoryMaxAgeMs;
+  const inventoryWanted = stale || input.inventoryHash !== entry.inventoryHash;
+  return {
+    status: 200,
+    body: { nextHeartbeatInSeconds: heartbeatIntervalSeconds, inventoryWanted },
+  };
+}
+
+/** POST /api/machines/inventory – a full inventory, stored with what changed since the last. */
+async function inventory(ctx: RequestContext) {
+  const entry = await authenticateMachine(ctx);
+  const raw = await readBody(ctx.req, inventoryLimit);
+  const input = parseJsonBody(ctx.req.headers['content-type'], raw);
+  parseInput(inventoryInput, input);
+  const stored = await storeInventory(ctx.runtime.database.db, entry.machineId, input);
+  entry.inventoryHash = stored.hash;
+  entry.inventoryAt = stored.receivedAt.getTime();
+  return { status: 200, body: { hash: stored.hash, changes: stored.changes } };
 }
 
 /** POST /api/machines/register – enrol a machine; answers its token once. */
@@ -61,5 +118,29 @@ export const machineRoutes: Route[] = [
       },
     },
     handler: register,
+  },
+  {
+    method: 'POST',
+    path: '/api/machines/heartbeat',
+    doc: {
+      summary: 'Heartbeat with metrics (Authorization: Bearer <machine token>)',
+      tag: 'Machines',
+      access: 'public',
+      body: heartbeatInput,
+      success: { status: 200, description: '{ nextHeartbeatInSeconds, inventoryWanted }' },
+    },
+    handler: heartbeat,
+  },
+  {
+    method: 'POST',
+    path: '/api/machines/inventory',
+    doc: {
+      summary: 'Full inventory (Authorization: Bearer <machine token>)',
+      tag: 'Machines',
+      access: 'public',
+      body: inventoryInput,
+      success: { status: 200, description: '{ hash, changes }' },
+    },
+    handler: inventory,
   },
 ];

@@ -23,6 +23,8 @@ describe('GET /api/openapi.json', () => {
       '/api/events',
       '/api/health',
       '/api/machines',
+      '/api/machines/heartbeat',
+      '/api/machines/inventory',
       '/api/machines/register',
       '/api/machines/{id}',
       '/api/machines/{id}/revoke-token',

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import {
@@ -13,6 +13,7 @@ import { publishEvent } from '../events/publish.ts';
 import { fieldError, parseInput } from '../validation.ts';
 import { enrollmentSecretPrefix } from './enrollment-secrets.ts';
 import { computeFingerprint } from './fingerprint.ts';
+import { inventoryHash } from './inventory-hash.ts';
 import { MachineAuthError } from './machine-auth-error.ts';
 import { registerMachineInput } from './schemas.ts';
 import { generateSecret, hashSecret, secretMatches } from './secrets.ts';
@@ -157,7 +158,7 @@ export async function registerMachine(
         .where(eq(enrollmentSecrets.id, enrollmentSecretId));
     }
     if (data.inventory) {
-      const hash = createHash('sha256').update(JSON.stringify(data.inventory)).digest('hex');
+      const hash = inventoryHash(data.inventory);
       await tx.insert(machineInventories).values({ machineId, hash, data: data.inventory });
     }
     await publishEvent(tx, {

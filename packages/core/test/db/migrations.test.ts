@@ -36,6 +36,8 @@ describe('migrations', () => {
       'enrollment_secrets',
       'events',
       'machine_inventories',
+      'machine_inventory_changes',
+      'machine_metrics',
       'machine_tokens',
       'machines',
       'queue_members',

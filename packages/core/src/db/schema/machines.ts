@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
+  boolean,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -66,6 +69,12 @@ export const machines = pgTable(
     enrolledAt: createdAt(),
     lastEnrolledAt: timestamp('last_enrolled_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /** The latest heartbeat's metrics, as the agent sent them. */
+    latestMetrics: jsonb('latest_metrics'),
+    loggedInUser: text('logged_in_user'),
+    /** Online as the sweeper last saw it; its changes become events. */
+    online: boolean('online').notNull().default(false),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
   },
   (table) => [
     uniqueIndex('machines_company_fingerprint_idx').on(table.companyId, table.fingerprint),
@@ -111,4 +120,45 @@ export const machineInventories = pgTable(
     receivedAt: createdAt(),
   },
   (table) => [index('machine_inventories_machine_idx').on(table.machineId, table.receivedAt)],
+);
+
+/** Heartbeat metrics downsampled to one sample per machine per five minutes. */
+export const machineMetrics = pgTable(
+  'machine_metrics',
+  {
+    machineId: uuid('machine_id')
+      .notNull()
+      .references(() => machines.id, { onDelete: 'cascade' }),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    metrics: jsonb('metrics').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.machineId, table.bucket] }),
+    index('machine_metrics_bucket_idx').on(table.bucket),
+  ],
+);
+
+export const inventoryChangeKinds = [
+  'software-added',
+  'software-removed',
+  'software-updated',
+  'hardware',
+  'os',
+] as const;
+
+/** What changed between two inventories of a machine. */
+export const machineInventoryChanges = pgTable(
+  'machine_inventory_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    machineId: uuid('machine_id')
+      .notNull()
+      .references(() => machines.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: inventoryChangeKinds }).notNull(),
+    name: text('name').notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    changedAt: createdAt(),
+  },
+  (table) => [index('machine_inventory_changes_machine_idx').on(table.machineId, table.id)],
 );

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+import type { HeartbeatInput } from './heartbeat-schema.ts';
+import type { TokenEntry } from './token-cache.ts';
+
+/** One sample per machine per this many seconds is kept as history. */
+export const metricsBucketSeconds = 300;
+
+interface PendingBeat {
+  machine_id: string;
+  token_id: string;
+  seen_at: string;
+  metrics: HeartbeatInput['metrics'];
+  agent_version: string;
+  logged_in_user: string | null;
+}
+
+/**
+ * Heartbeats are the hottest traffic: answering each with its own UPDATE would make the
+ * database the limit. Instead the latest heartbeat of each machine waits in memory and all of
+ * them are written once a second in one statement: last-seen, latest metrics, the token's
+ * sliding expiry, and the downsampled metrics history. The batch travels as one JSON document
+ * (a `jsonb_to_recordset`), which the driver sends as one string rather than thousands of
+ * parameters. A crash loses at most one interval of last-seen times; tokens and inventories
+ * are never written here.
+ */
+export function createHeartbeatWriter(
+  handle: DatabaseHandle,
+  options: { tokenTtlMs: number; logger: Logger; flushEveryMs?: number },
+) {
+  const log = options.logger.child({ component: 'heartbeats' });
+  let pending = new Map<string, PendingBeat>();
+  let flushing: Promise<void> = Promise.resolve();
+
+  async function write(batch: PendingBeat[]): Promise<void> {
+    const json = JSON.stringify(batch);
+    const ttl = `${options.tokenTtlMs} milliseconds`;
+    await handle.db.execute(sql`
+      with batch as (
+        select * from jsonb_to_recordset(${json}::jsonb) as b(
+          machine_id uuid, token_id uuid, seen_at timestamptz, metrics jsonb,
+          agent_version text, logged_in_user text)
+      ), seen as (
+        update machines set
+          last_seen_at = greatest(coalesce(machines.last_seen_at, b.seen_at), b.seen_at),
+          latest_metrics = b.metrics,
+          agent_version = b.agent_version,
+          logged_in_user = b.logged_in_user
+        from batch b where machines.id = b.machine_id
+        returning machines.id
+      ), slid as (
+        update machine_tokens set last_used_at = b.seen_at, expires_at = b.seen_at + ${ttl}::interval
+        from batch b where machine_tokens.id = b.token_id and machine_tokens.revoked_at is null
+        returning machine_tokens.id
+      )
+      insert into machine_metrics (machine_id, bucket, metrics)
+      select b.machine_id,
+        to_timestamp(floor(extract(epoch from b.seen_at) / ${metricsBucketSeconds}) * ${metricsBucketSeconds}),
+        b.metrics
+      from batch b join seen on seen.id = b.machine_id
+      on conflict do nothing`);
+  }
+
+  async function flush(): Promise<void> {
+    if (pending.size === 0) return;
+    const batch = [...pending.values()];
+    pending = new Map();
+    try {
+      await write(batch);
+    } catch (error) {
+      // Keep what did not land, unless a newer heartbeat of the same machine arrived since.
+      for (const beat of batch)
+        if (!pending.has(beat.machine_id)) pending.set(beat.machine_id, beat);
+      log.error({ err: error, machines: batch.length }, 'heartbeat flush failed; will retry');
+    }
+  }
+
+  const timer = setInterval(() => {
+    flushing = flushing.then(flush);
+  }, options.flushEveryMs ?? 1_000);
+  timer.unref();
+
+  return {
+    record(entry: TokenEntry, input: HeartbeatInput, now: Date): void {
+      pending.set(entry.machineId, {
+        machine_id: entry.machineId,
+        token_id: entry.tokenId,
+        seen_at: now.toISOString(),
+        metrics: input.metrics,
+        agent_version: input.agentVersion,
+        logged_in_user: input.loggedInUser ?? null,
+      });
+    },
+    /** Writes what is waiting now; resolves once it is in the database. */
+    flush(): Promise<void> {
+      flushing = flushing.then(flush);
+      return flushing;
+    },
+    async close(): Promise<void> {
+      clearInterval(timer);
+      flushing = flushing.then(flush);
+      await flushing;
+    },
+  };
+}
+
+export type HeartbeatWriter = ReturnType<typeof createHeartbeatWriter>;
