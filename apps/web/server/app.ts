@@ -15,6 +15,7 @@ import { RateLimitedError } from './http/rate-limit.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { type HeaderMap, send, sendError } from './http/respond.ts';
 import { createRouter, streaming } from './http/router.ts';
+import { handleMachineLogin, machineLoginPath } from './machine-login.ts';
 
 /** Serves the pages; absent when only the API runs (API tests). */
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -69,6 +70,13 @@ export function createHttpServer(runtime: Runtime, pages?: PageHandler): http.Se
       else log.info(line, 'request');
     });
 
+    if (url.pathname === machineLoginPath) {
+      handleMachineLogin(runtime, url, res).catch((error: unknown) => {
+        log.error({ err: error }, 'machine login failed');
+        sendError(res, error);
+      });
+      return;
+    }
     if (isApiPath(url.pathname) || !pages) {
       void handleApi(ctx);
       return;

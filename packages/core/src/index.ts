@@ -24,6 +24,8 @@ export * from './machines/heartbeat-writer.ts';
 export * from './machines/inventory-changes.ts';
 export * from './machines/inventory-hash.ts';
 export * from './machines/machine-auth-error.ts';
+export * from './machines/machine-context.ts';
+export * from './machines/machine-session.ts';
 export * from './machines/machine-views.ts';
 export * from './machines/register-machine.ts';
 export * from './machines/schemas.ts';

@@ -37,7 +37,7 @@ async function stillSignedIn(runtime: Runtime, ctx: RequestContext): Promise<boo
  * rules as the API. A client that reconnects with Last-Event-ID first gets what it missed.
  */
 async function streamEvents(ctx: RequestContext): Promise<typeof streaming> {
-  const actor: Actor = await requireActor(ctx);
+  const actor: Actor = await requireActor(ctx, { allowMachine: true });
   const { runtime, res, req } = ctx;
   const { db } = runtime.database;
   let queueIds = actor.role === 'technician' ? await queueIdsOf(db, actor.userId) : [];

@@ -1,5 +1,6 @@
 import {
   AppError,
+  createMachineSession,
   heartbeatInput,
   heartbeatIntervalSeconds,
   inventoryInput,
@@ -76,6 +77,34 @@ async function inventory(ctx: RequestContext) {
   return { status: 200, body: { hash: stored.hash, changes: stored.changes } };
 }
 
+const sessionBursts = createRateLimiter({ windowMs: 60_000, max: 30 });
+
+/**
+ * POST /api/machines/sessions – a helpdesk session as this machine: set as a cookie, and a
+ * single-use login code for opening a browser at `/machine-login?code=…` within 60 s.
+ */
+async function session(ctx: RequestContext) {
+  sessionBursts(ctx.req.socket.remoteAddress ?? 'unknown');
+  const entry = await authenticateMachine(ctx);
+  const { runtime } = ctx;
+  const created = await createMachineSession(runtime.auth, runtime.database.db, entry.machineId, {
+    ipAddress: ctx.req.socket.remoteAddress,
+    userAgent: ctx.req.headers['user-agent'],
+  });
+  const loginUrl = `${runtime.config.appUrl}/machine-login?code=${created.loginCode}`;
+  ctx.log.info({ event: 'machine.session', machineId: entry.machineId }, 'machine session opened');
+  return {
+    status: 201,
+    headers: { 'set-cookie': created.cookie.header },
+    body: {
+      loginUrl,
+      loginCode: created.loginCode,
+      loginCodeExpiresAt: created.loginCodeExpiresAt.toISOString(),
+      sessionExpiresAt: created.sessionExpiresAt.toISOString(),
+    },
+  };
+}
+
 /** POST /api/machines/register – enrol a machine; answers its token once. */
 async function register(ctx: RequestContext) {
   const { runtime, req } = ctx;
@@ -118,6 +147,20 @@ export const machineRoutes: Route[] = [
       },
     },
     handler: register,
+  },
+  {
+    method: 'POST',
+    path: '/api/machines/sessions',
+    doc: {
+      summary: 'A helpdesk session as this machine (Authorization: Bearer <machine token>)',
+      tag: 'Machines',
+      access: 'public',
+      success: {
+        status: 201,
+        description: '{ loginUrl, loginCode, loginCodeExpiresAt, sessionExpiresAt } + cookie',
+      },
+    },
+    handler: session,
   },
   {
     method: 'POST',

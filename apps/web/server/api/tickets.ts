@@ -30,7 +30,7 @@ export const ticketRoutes: Route[] = [
       success: { status: 200, description: '{ tickets, page, pageSize, total }' },
     },
     async handler(ctx) {
-      const actor = await requireActor(ctx);
+      const actor = await requireActor(ctx, { allowMachine: true });
       const page = await listTickets(ctx.runtime.database.db, actor, queryObject(ctx.url));
       return { status: 200, body: page };
     },
@@ -47,7 +47,7 @@ export const ticketRoutes: Route[] = [
       success: { status: 201, description: '{ ticket } with its timeline' },
     },
     async handler(ctx) {
-      const actor = await requireActor(ctx);
+      const actor = await requireActor(ctx, { allowMachine: true });
       const input = await readJson(ctx, bodyLimit);
       const ticket = await createTicket(ctx.runtime.database.db, actor, input);
       ctx.log.info(
@@ -68,7 +68,7 @@ export const ticketRoutes: Route[] = [
       success: { status: 200, description: '{ ticket } with its timeline' },
     },
     async handler(ctx) {
-      const actor = await requireActor(ctx);
+      const actor = await requireActor(ctx, { allowMachine: true });
       const ticket = await getTicket(ctx.runtime.database.db, actor, ctx.params.id ?? '');
       return { status: 200, body: { ticket } };
     },
@@ -103,7 +103,7 @@ export const ticketRoutes: Route[] = [
       success: { status: 201, description: '{ ticket } with the new entry in its timeline' },
     },
     async handler(ctx) {
-      const actor = await requireActor(ctx);
+      const actor = await requireActor(ctx, { allowMachine: true });
       const input = await readJson(ctx, bodyLimit);
       const ticket = await addComment(ctx.runtime.database.db, actor, ctx.params.id ?? '', input);
       return { status: 201, body: { ticket } };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Actor, AppError, type Logger, type Runtime } from '@chamados/core';
+import { type Actor, AppError, type Logger, machineIdOfUser, type Runtime } from '@chamados/core';
 import { parseJsonBody, readBody } from './body.ts';
 import { toFetchHeaders } from './headers.ts';
 
@@ -27,9 +27,14 @@ export function queryObject(url: URL): Record<string, string> {
 
 /**
  * The signed-in caller, from the session cookie or a bearer token (Better Auth's bearer
- * plugin reads the Authorization header). 401 when there is none.
+ * plugin reads the Authorization header). 401 when there is none. A machine session is refused
+ * with 403 unless the route says it serves machines (`allowMachine`): it may only open, read
+ * and answer its own machine's tickets.
  */
-export async function requireActor(ctx: RequestContext): Promise<Actor> {
+export async function requireActor(
+  ctx: RequestContext,
+  { allowMachine = false } = {},
+): Promise<Actor> {
   const session = await ctx.runtime.auth.api.getSession({
     headers: toFetchHeaders(ctx.req.headers),
   });
@@ -42,5 +47,13 @@ export async function requireActor(ctx: RequestContext): Promise<Actor> {
     companyId: user.companyId ?? null,
     isCompanyManager: user.isCompanyManager ?? false,
   };
+  if (ctx.actor.role === 'machine') {
+    if (!allowMachine) {
+      throw new AppError('forbidden', 'A machine session only reaches its own tickets');
+    }
+    const machineId = await machineIdOfUser(ctx.runtime.database.db, user.id);
+    if (!machineId) throw new AppError('unauthorized', 'Sign in to continue');
+    ctx.actor.machineId = machineId;
+  }
   return ctx.actor;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '@chamados/core/auth/actor';
+import { machineIdOfUser } from '@chamados/core/machines/machine-session';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -16,13 +17,18 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getRuntime().auth.api.getSession({ headers: await headers() });
   if (!session) return null;
   const { user } = session;
+  const role = user.role as Actor['role'];
   return {
     userId: user.id,
     name: user.name,
     email: user.email,
-    role: user.role as Actor['role'],
+    role,
     companyId: user.companyId ?? null,
     isCompanyManager: user.isCompanyManager ?? false,
+    machineId:
+      role === 'machine'
+        ? ((await machineIdOfUser(getRuntime().database.db, user.id)) ?? undefined)
+        : undefined,
   };
 });
 

@@ -26,6 +26,7 @@ describe('GET /api/openapi.json', () => {
       '/api/machines/heartbeat',
       '/api/machines/inventory',
       '/api/machines/register',
+      '/api/machines/sessions',
       '/api/machines/{id}',
       '/api/machines/{id}/revoke-token',
       '/api/queues',

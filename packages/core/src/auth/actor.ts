@@ -9,6 +9,8 @@ export interface Actor {
   companyId: string | null;
   /** A requester who may see every ticket of their company, not only their own. */
   isCompanyManager?: boolean;
+  /** For a machine session: the machine it speaks for. */
+  machineId?: string;
 }
 
 export const staffRoles: readonly Role[] = ['admin', 'technician'];

@@ -13,6 +13,9 @@ export function canReceive(actor: Actor, event: PublishedEvent, queueIds: readon
     case 'technician':
       if (event.type.startsWith('queue.')) return true;
       return event.queueId !== null && queueIds.includes(event.queueId);
+    case 'machine':
+      // The tickets a machine session opened name its machine user as their requester.
+      return event.requesterId === actor.userId;
     case 'requester':
       if (event.requesterId === actor.userId) return true;
       return Boolean(

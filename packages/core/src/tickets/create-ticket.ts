@@ -13,6 +13,7 @@ import {
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { publishEvent } from '../events/publish.ts';
+import { snapshotMachine } from '../machines/machine-context.ts';
 import { fieldError, parseInput } from '../validation.ts';
 import { getTicket, type TicketDetail } from './get-ticket.ts';
 import { createTicketInput } from './schemas.ts';
@@ -25,7 +26,7 @@ async function resolveRequester(
   actor: Actor,
   input: { requesterId?: string; companyId?: string; queueId?: string },
 ): Promise<{ requesterId: string; companyId: string }> {
-  if (actor.role === 'requester') {
+  if (actor.role === 'requester' || actor.role === 'machine') {
     for (const field of ['requesterId', 'companyId', 'queueId'] as const) {
       if (input[field]) throw new AppError('forbidden', `Only staff may set ${field}`);
     }
@@ -63,6 +64,10 @@ export async function createTicket(
 ): Promise<TicketDetail> {
   const data = parseInput(createTicketInput, input);
   const { requesterId, companyId } = await resolveRequester(db, actor, data);
+  // From a machine session the ticket is linked to the machine and keeps how it was right now.
+  const machineId = actor.role === 'machine' ? (actor.machineId ?? null) : null;
+  if (actor.role === 'machine' && !machineId) throw new AppError('forbidden', 'Unknown machine');
+  const machineContext = machineId ? await snapshotMachine(db, machineId, now) : null;
 
   const id = await db.transaction(async (tx) => {
     const [queue] = await tx
@@ -112,6 +117,8 @@ export async function createTicket(
         categoryId: data.categoryId ?? null,
         queueId: queue?.id ?? null,
         requesterId,
+        machineId,
+        machineContext,
         createdAt: now,
         updatedAt: now,
         firstResponseDueAt: dueAt(now, target.firstResponseMinutes, 0),

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { type Actor, isStaff } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
 import { ticketChanges, ticketComments, users } from '../db/schema/index.ts';
+import type { MachineContext } from '../machines/machine-context.ts';
 import { loadVisibleTicket } from './load-ticket.ts';
 import { renderMarkdown } from './markdown.ts';
 import { type TicketSummary, toTicketSummary } from './present.ts';
@@ -27,6 +28,8 @@ export interface TimelineChange {
 }
 
 export interface TicketDetail extends TicketSummary {
+  /** The machine as it was when the ticket was opened from it (staff only). */
+  machineContext: MachineContext | null;
   description: string;
   descriptionHtml: string;
   /** Replies, notes and changes, oldest first. */
@@ -90,6 +93,7 @@ export async function getTicket(
 
   return {
     ...toTicketSummary(row, now),
+    machineContext: staff ? (row.ticket.machineContext as MachineContext | null) : null,
     description: row.ticket.description,
     descriptionHtml: renderMarkdown(row.ticket.description),
     timeline,

@@ -19,12 +19,18 @@ export async function loadVisibleTicket(
   { forUpdate = false } = {},
 ): Promise<TicketRow> {
   const notFound = new AppError('not_found', 'Ticket not found');
-  if (!uuidPattern.test(id)) throw notFound;
+  if (!uuidPattern.test(id) && actor.role !== 'machine') throw notFound;
 
   const scope = await visibleTickets(db, actor);
   const query = selectTickets(db).where(and(eq(tickets.id, id), scope));
   // Inside a transaction that changes the ticket: lock its row so concurrent changes queue up.
   const [row] = forUpdate ? await query.for('update', { of: tickets }) : await query;
-  if (!row) throw notFound;
+  if (!row) {
+    // A machine session is told plainly that anything but its own tickets is off limits.
+    if (actor.role === 'machine') {
+      throw new AppError('forbidden', 'A machine session only reaches its own tickets');
+    }
+    throw notFound;
+  }
   return row;
 }

@@ -33,6 +33,9 @@ export async function visibleTickets(db: Database, actor: Actor): Promise<SQL> {
         eq(tickets.requesterId, actor.userId),
         actor.companyId ? eq(tickets.companyId, actor.companyId) : sql`false`,
       ) as SQL;
+    case 'machine':
+      // A machine session sees only the tickets opened from its own machine.
+      return actor.machineId ? eq(tickets.machineId, actor.machineId) : sql`false`;
     default:
       return sql`false`;
   }

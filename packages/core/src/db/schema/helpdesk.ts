@@ -91,6 +91,8 @@ export const tickets = pgTable(
     assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     /** The machine the ticket was opened from, when it came from a machine session. */
     machineId: uuid('machine_id'),
+    /** The machine as it was when the ticket was opened: status, load, disks, recent changes. */
+    machineContext: jsonb('machine_context'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
@@ -111,6 +113,7 @@ export const tickets = pgTable(
     index('tickets_requester_updated_at_idx').on(table.requesterId, table.updatedAt),
     index('tickets_assignee_updated_at_idx').on(table.assigneeId, table.updatedAt),
     index('tickets_company_updated_at_idx').on(table.companyId, table.updatedAt),
+    index('tickets_machine_updated_at_idx').on(table.machineId, table.updatedAt),
     // The "due soonest" sort of the open work.
     index('tickets_open_due_idx')
       .on(table.resolutionDueAt, table.id)
