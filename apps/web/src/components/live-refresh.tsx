@@ -6,36 +6,54 @@ import { useT } from './i18n-provider.tsx';
 
 /**
  * Keeps a server-rendered page current: listens to /api/events and re-renders the page when
- * a change arrives (only changes of `ticketId`, when given). EventSource reconnects by itself
+ * a change of one of `types` arrives (only of `ticketId` or `machineId`, when given). EventSource reconnects by itself
  * and sends Last-Event-ID, so nothing is missed across a dropped connection.
  */
-export function LiveRefresh({ ticketId }: { ticketId?: string }) {
+const ticketEvents = ['ticket.created', 'ticket.updated', 'ticket.commented'];
+export const machineEvents = [
+  'machine.enrolled',
+  'machine.reenrolled',
+  'machine.online',
+  'machine.offline',
+  'machine.token_revoked',
+  'machine.inventory_changed',
+];
+
+export function LiveRefresh({
+  ticketId,
+  machineId,
+  types = ticketEvents,
+}: {
+  ticketId?: string;
+  machineId?: string;
+  types?: string[];
+}) {
   const router = useRouter();
   const t = useT();
   const [connected, setConnected] = useState(false);
+
+  // A string, so that a fresh array from a re-render does not reopen the stream.
+  const typeList = types.join(',');
 
   useEffect(() => {
     const source = new EventSource('/api/events');
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = (message: MessageEvent<string>) => {
-      if (ticketId) {
-        const data = JSON.parse(message.data) as { ticketId?: string };
-        if (data.ticketId !== ticketId) return;
-      }
+      const data = JSON.parse(message.data) as { ticketId?: string; machineId?: string };
+      if (ticketId && data.ticketId !== ticketId) return;
+      if (machineId && data.machineId !== machineId) return;
       // A burst of changes becomes one refresh.
       clearTimeout(timer);
       timer = setTimeout(() => router.refresh(), 150);
     };
-    for (const type of ['ticket.created', 'ticket.updated', 'ticket.commented']) {
-      source.addEventListener(type, refresh);
-    }
+    for (const type of typeList.split(',')) source.addEventListener(type, refresh);
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
     return () => {
       clearTimeout(timer);
       source.close();
     };
-  }, [router, ticketId]);
+  }, [router, ticketId, machineId, typeList]);
 
   return (
     <span

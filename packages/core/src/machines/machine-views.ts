@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, requireRole } from '../auth/actor.ts';
 import type { Database } from '../db/client.ts';
@@ -7,12 +7,15 @@ import {
   type Machine,
   type MachineToken,
   machineInventories,
+  machineInventoryChanges,
+  machineMetrics,
   machines,
   machineTokens,
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { publishEvent } from '../events/publish.ts';
 import { parseInput } from '../validation.ts';
+import type { HeartbeatInput } from './heartbeat-schema.ts';
 import { heartbeatIntervalSeconds } from './register-machine.ts';
 
 /**
@@ -50,6 +53,28 @@ function tokenState(token: MachineToken | undefined, now: Date): TokenState | nu
   };
 }
 
+/** The few figures a fleet list shows of the latest heartbeat. */
+export interface MetricsGlance {
+  cpuPercent: number;
+  memoryPercent: number | null;
+  /** The fullest volume. */
+  diskPercent: number | null;
+}
+
+function glance(metrics: unknown): MetricsGlance | null {
+  const value = metrics as HeartbeatInput['metrics'] | null;
+  if (!value) return null;
+  const percent = (used: number, total: number) => (total > 0 ? (used / total) * 100 : null);
+  const disks = value.disks
+    .map((disk) => percent(disk.usedBytes, disk.totalBytes))
+    .filter((share): share is number => share !== null);
+  return {
+    cpuPercent: value.cpuPercent,
+    memoryPercent: percent(value.memory.usedBytes, value.memory.totalBytes),
+    diskPercent: disks.length > 0 ? Math.max(...disks) : null,
+  };
+}
+
 export interface MachineSummary {
   id: string;
   hostname: string;
@@ -60,6 +85,8 @@ export interface MachineSummary {
   status: MachineStatus;
   lastSeenAt: string | null;
   enrolledAt: string;
+  loggedInUser: string | null;
+  metrics: MetricsGlance | null;
 }
 
 function summary(machine: Machine, companyName: string, now: Date): MachineSummary {
@@ -78,6 +105,8 @@ function summary(machine: Machine, companyName: string, now: Date): MachineSumma
     status: machineStatus(machine.lastSeenAt, now),
     lastSeenAt: machine.lastSeenAt?.toISOString() ?? null,
     enrolledAt: machine.enrolledAt.toISOString(),
+    loggedInUser: machine.loggedInUser,
+    metrics: glance(machine.latestMetrics),
   };
 }
 
@@ -118,6 +147,8 @@ export async function listMachines(db: Database, actor: Actor, input: unknown, n
 }
 
 const notFound = () => new AppError('not_found', 'Machine not found');
+/** How far back a machine's page charts its metrics. */
+const historyMs = 24 * 3_600_000;
 
 /** One machine: identity and why it is that machine, its token's state, its last inventory. */
 export async function getMachine(db: Database, actor: Actor, id: string, now = new Date()) {
@@ -143,8 +174,37 @@ export async function getMachine(db: Database, actor: Actor, id: string, now = n
     .orderBy(desc(machineInventories.receivedAt))
     .limit(1);
 
+  const history = await db
+    .select()
+    .from(machineMetrics)
+    .where(
+      and(
+        eq(machineMetrics.machineId, id),
+        gt(machineMetrics.bucket, new Date(now.getTime() - historyMs)),
+      ),
+    )
+    .orderBy(asc(machineMetrics.bucket));
+  const changes = await db
+    .select()
+    .from(machineInventoryChanges)
+    .where(eq(machineInventoryChanges.machineId, id))
+    .orderBy(desc(machineInventoryChanges.id))
+    .limit(50);
+
   return {
     ...summary(row.machine, row.companyName, now),
+    latestMetrics: row.machine.latestMetrics,
+    history: history.map((sample) => ({
+      at: sample.bucket.toISOString(),
+      ...glance(sample.metrics),
+    })),
+    changes: changes.map((change) => ({
+      kind: change.kind,
+      name: change.name,
+      from: change.fromValue,
+      to: change.toValue,
+      at: change.changedAt.toISOString(),
+    })),
     identifiers: row.machine.identifiers,
     lastEnrolledAt: row.machine.lastEnrolledAt.toISOString(),
     token: tokenState(token, now),

@@ -66,6 +66,7 @@ function filtersOf(query: ListTicketsQuery, actor: Actor, forCount: boolean): SQ
   if (query.priority?.length) filters.push(inArray(tickets.priority, query.priority));
   if (query.queueId) filters.push(eq(tickets.queueId, query.queueId));
   if (query.companyId) filters.push(eq(tickets.companyId, query.companyId));
+  if (query.machineId) filters.push(eq(tickets.machineId, query.machineId));
   if (query.assigneeId === 'none') filters.push(isNull(tickets.assigneeId));
   else if (query.assigneeId) {
     const assignee = query.assigneeId === 'me' ? actor.userId : query.assigneeId;

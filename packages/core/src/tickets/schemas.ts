@@ -54,6 +54,7 @@ export const listTicketsQuery = z.strictObject({
   priority: listOf(ticketPriorities),
   queueId: z.uuid().optional(),
   companyId: z.uuid().optional(),
+  machineId: z.uuid().optional(),
   assigneeId: z.union([z.literal('me'), z.literal('none'), z.string().min(1).max(64)]).optional(),
   requesterId: z.union([z.literal('me'), z.string().min(1).max(64)]).optional(),
   q: z.string().trim().max(200).optional(),

@@ -81,7 +81,13 @@ export default async function TicketsPage({
   return (
     <>
       <PageHeader
-        title={staff ? t('tickets.title') : t('tickets.myTitle')}
+        title={
+          staff
+            ? t('tickets.title')
+            : viewer.role === 'machine'
+              ? t('tickets.machineTitle')
+              : t('tickets.myTitle')
+        }
         subtitle={staff ? t('tickets.subtitle.staff') : t('tickets.subtitle.requester')}
         actions={
           <div className="flex items-center gap-4">

@@ -21,7 +21,9 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const returnTo = safeReturnPath((await searchParams).next);
+  const params = await searchParams;
+  const returnTo = safeReturnPath(params.next);
+  const machineLinkExpired = params.machineLogin === 'expired';
   if (await getViewer()) redirect(returnTo);
   const t = await getTranslator();
 
@@ -38,6 +40,14 @@ export default async function SignInPage({
           <h1 className="text-2xl font-semibold tracking-tight">{t('signIn.title')}</h1>
           <p className="mt-2 text-sm text-slate-600">{t('signIn.subtitle')}</p>
         </div>
+        {machineLinkExpired ? (
+          <p
+            role="alert"
+            className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            {t('signIn.machineExpired')}
+          </p>
+        ) : null}
         <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
           <SignInForm returnTo={returnTo} />
         </div>

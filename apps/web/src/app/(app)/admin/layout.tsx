@@ -20,6 +20,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             { href: '/admin/queues', label: t('admin.queues') },
             { href: '/admin/categories', label: t('admin.categories') },
             { href: '/admin/sla', label: t('admin.sla') },
+            { href: '/admin/enrollment', label: t('admin.enrollment') },
           ]}
         />
       </div>

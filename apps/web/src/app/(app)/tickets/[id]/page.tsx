@@ -8,6 +8,7 @@ import type { Translate } from '@/i18n/catalog.ts';
 import { getLocale, getTranslator } from '@/server/locale.ts';
 import { getRuntime } from '@/server/runtime.ts';
 import { requireViewer, type Viewer } from '@/server/viewer.ts';
+import { MachineContextCard } from './machine-context.tsx';
 import { ReplyForm } from './reply-form.tsx';
 import { TicketActions } from './ticket-actions.tsx';
 import { Timeline } from './timeline.tsx';
@@ -52,7 +53,10 @@ function Sidebar({
     <dl className="grid gap-4">
       <Detail label={t('ticket.requester')}>
         {ticket.requester.name}
-        <span className="block text-xs text-slate-500">{ticket.requester.email}</span>
+        <span className="block text-xs text-slate-500">
+          {/* A ticket from a machine session: its requester is the machine itself. */}
+          {ticket.machineId ? t('role.machine') : ticket.requester.email}
+        </span>
       </Detail>
       <Detail label={t('ticket.company')}>{ticket.company.name}</Detail>
       <Detail label={t('ticket.queue')}>{ticket.queue?.name ?? '—'}</Detail>
@@ -126,22 +130,32 @@ export default async function TicketPage({ params }: { params: Params }) {
         )}
       </div>
 
-      <aside className="flex h-fit flex-col gap-5 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 className="text-base font-semibold">{t('ticket.details')}</h2>
-        {staff ? (
-          <TicketActions
-            ticketId={ticket.id}
-            viewerId={viewer.userId}
-            status={ticket.status}
-            priority={ticket.priority}
-            queueId={ticket.queue?.id ?? ''}
-            assigneeId={ticket.assignee?.id ?? ''}
-            queues={queues.map(({ id: queueId, name }) => ({ id: queueId, name }))}
-            assignees={members.map(({ id: memberId, name }) => ({ id: memberId, name }))}
+      <div className="flex h-fit flex-col gap-6">
+        {ticket.machineContext && ticket.machineId ? (
+          <MachineContextCard
+            context={ticket.machineContext}
+            machineId={ticket.machineId}
+            t={t}
+            date={date}
           />
         ) : null}
-        <Sidebar ticket={ticket} t={t} date={date} />
-      </aside>
+        <aside className="flex h-fit flex-col gap-5 rounded-xl border border-slate-200 bg-white p-5">
+          <h2 className="text-base font-semibold">{t('ticket.details')}</h2>
+          {staff ? (
+            <TicketActions
+              ticketId={ticket.id}
+              viewerId={viewer.userId}
+              status={ticket.status}
+              priority={ticket.priority}
+              queueId={ticket.queue?.id ?? ''}
+              assigneeId={ticket.assignee?.id ?? ''}
+              queues={queues.map(({ id: queueId, name }) => ({ id: queueId, name }))}
+              assignees={members.map(({ id: memberId, name }) => ({ id: memberId, name }))}
+            />
+          ) : null}
+          <Sidebar ticket={ticket} t={t} date={date} />
+        </aside>
+      </div>
     </div>
   );
 }
