@@ -61,12 +61,12 @@ export function MetricsChart({
             </text>
           </g>
         ))}
-        {ticks.map((at) => (
+        {ticks.map((at, index) => (
           <text
             key={at}
             x={x(at)}
             y={height - 6}
-            textAnchor="middle"
+            textAnchor={index === 0 ? 'start' : index === ticks.length - 1 ? 'end' : 'middle'}
             className="fill-slate-500 text-[10px]"
           >
             {formatTime(new Date(at))}
