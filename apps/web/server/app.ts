@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { MachineAuthError, type Runtime } from '@chamados/core';
+import { type Logger, MachineAuthError, type Runtime } from '@chamados/core';
 import { authRoutes } from './api/auth.ts';
 import { companyRoutes } from './api/companies.ts';
 import { eventRoutes } from './api/events.ts';
@@ -49,11 +49,30 @@ export function createHttpServer(runtime: Runtime, pages?: PageHandler): http.Se
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const log = requestLog.child({ reqId: requestId });
-    const ctx: RequestContext = { req, res, runtime, requestId, url, params: {}, log };
+    // Made on first use: most heartbeats never log, and a child logger per request adds up.
+    let requestLogger: Logger | undefined;
+    const ctx: RequestContext = {
+      req,
+      res,
+      runtime,
+      requestId,
+      url,
+      params: {},
+      get log() {
+        requestLogger ??= requestLog.child({ reqId: requestId });
+        return requestLogger;
+      },
+    };
+    const log = () => ctx.log;
     res.setHeader('x-request-id', requestId);
 
     res.on('finish', () => {
+      // Heartbeats arrive by the thousand a second; their refusals still log at warn.
+      const quiet =
+        url.pathname.startsWith('/_next/') ||
+        url.pathname === '/api/health' ||
+        (url.pathname === '/api/machines/heartbeat' && res.statusCode < 400);
+      if (quiet && !requestLog.isLevelEnabled('debug')) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // The path only: query strings can carry one-time codes.
       const line = {
@@ -64,15 +83,14 @@ export function createHttpServer(runtime: Runtime, pages?: PageHandler): http.Se
         userId: ctx.actor?.userId,
         companyId: ctx.actor?.companyId ?? undefined,
       };
-      const quiet = url.pathname.startsWith('/_next/') || url.pathname === '/api/health';
-      if (quiet) log.debug(line, 'request');
-      else if (res.statusCode === 429) log.warn(line, 'request refused: rate limited');
-      else log.info(line, 'request');
+      if (quiet) log().debug(line, 'request');
+      else if (res.statusCode === 429) log().warn(line, 'request refused: rate limited');
+      else log().info(line, 'request');
     });
 
     if (url.pathname === machineLoginPath) {
       handleMachineLogin(runtime, url, res).catch((error: unknown) => {
-        log.error({ err: error }, 'machine login failed');
+        log().error({ err: error }, 'machine login failed');
         sendError(res, error);
       });
       return;
@@ -84,7 +102,7 @@ export function createHttpServer(runtime: Runtime, pages?: PageHandler): http.Se
     // Pages read the path from here to send a signed-out visitor back after sign-in.
     req.headers['x-chamados-pathname'] = url.pathname;
     pages(req, res).catch((error: unknown) => {
-      log.error({ err: error }, 'page handler failed');
+      log().error({ err: error }, 'page handler failed');
       sendError(res, error);
     });
   });

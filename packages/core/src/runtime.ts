@@ -68,7 +68,9 @@ export async function createRuntime(
       tokenTtlMs: config.machines.tokenTtlMs,
       logger,
     });
-    const sweeper = startStatusSweeper(database, logger);
+    const sweeper = startStatusSweeper(database, logger, {
+      retentionDays: config.machines.retentionDays,
+    });
 
     return {
       config,

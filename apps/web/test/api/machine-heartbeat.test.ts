@@ -2,12 +2,14 @@ import {
   events,
   inventoryHash,
   MachineAuthError,
+  machineInventories,
   machineInventoryChanges,
   machineMetrics,
   machines,
+  pruneMachineHistory,
   sweepMachineStatus,
 } from '@chamados/core';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../../test/support/api-client.ts';
 import { provisioningSecret, setupApiServer } from '../../../../test/support/api-server.ts';
@@ -237,5 +239,34 @@ describe('machine status', () => {
       .map((event) => event.type)
       .filter((type) => type === 'machine.online' || type === 'machine.offline');
     expect(mine).toEqual(['machine.online', 'machine.offline', 'machine.online']);
+  });
+});
+
+describe('machine history', () => {
+  it('keeps samples and inventories for the retention, and always the latest inventory', async () => {
+    const { machineId, machineToken } = await enrol();
+    const { db } = fixture.server.database;
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    await db.insert(machineMetrics).values({ machineId, bucket: old, metrics: heartbeat.metrics });
+    await upload(machineToken, inventory);
+    await upload(machineToken, { ...inventory, software: [] });
+    await db
+      .update(machineInventories)
+      .set({ receivedAt: sql`${machineInventories.receivedAt} - interval '40 days'` })
+      .where(eq(machineInventories.machineId, machineId));
+
+    await pruneMachineHistory(fixture.server.database, 30);
+
+    const samples = await db
+      .select()
+      .from(machineMetrics)
+      .where(eq(machineMetrics.machineId, machineId));
+    expect(samples).toEqual([]);
+    const kept = await db
+      .select()
+      .from(machineInventories)
+      .where(eq(machineInventories.machineId, machineId));
+    // Both were old; the one stored last is kept, whatever its age.
+    expect(kept).toHaveLength(1);
   });
 });

@@ -24,6 +24,7 @@ const envSchema = z.object({
   ),
   LOG_LEVEL: optional(z.enum(logLevels)),
   MACHINE_PROVISIONING_SECRET: optional(z.string().min(24, 'must be at least 24 characters')),
+  MACHINE_METRICS_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
   MACHINE_TOKEN_TTL_MS: optional(
     z.coerce
       .number()
@@ -52,6 +53,8 @@ export interface Config {
      */
     provisioningSecret?: string;
     tokenTtlMs: number;
+    /** How long heartbeat history and superseded inventories are kept. */
+    retentionDays: number;
   };
 }
 
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     machines: {
       provisioningSecret: vars.MACHINE_PROVISIONING_SECRET,
       tokenTtlMs: vars.MACHINE_TOKEN_TTL_MS ?? 30 * 24 * 3_600_000,
+      retentionDays: vars.MACHINE_METRICS_RETENTION_DAYS ?? 30,
     },
   };
 }

@@ -10,9 +10,14 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
+/** Compares two hex hashes without leaking where they differ. */
+export function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
 /** Compares a presented secret with a stored hash without leaking where they differ. */
 export function secretMatches(presented: string, storedHash: string): boolean {
-  const given = Buffer.from(hashSecret(presented), 'hex');
-  const stored = Buffer.from(storedHash, 'hex');
-  return given.length === stored.length && timingSafeEqual(given, stored);
+  return sameHash(hashSecret(presented), storedHash);
 }

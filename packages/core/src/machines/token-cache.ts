@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { machineInventories, machines, machineTokens } from '../db/schema/index.ts';
 import { MachineAuthError } from './machine-auth-error.ts';
-import { hashSecret, secretMatches } from './secrets.ts';
+import { hashSecret, sameHash } from './secrets.ts';
 
 /** What a heartbeat needs to know about its token and machine, held in memory. */
 export interface TokenEntry {
@@ -73,8 +73,8 @@ export function createTokenCache(db: Database) {
         entries.set(tokenHash, loaded);
         entry = loaded;
       }
-      // The hash keyed the lookup; comparing it again in constant time costs nothing.
-      if (!secretMatches(token, entry.tokenHash)) throw new MachineAuthError('token mismatch');
+      // The hash keyed the lookup; comparing it once more, in constant time, costs nothing.
+      if (!sameHash(tokenHash, entry.tokenHash)) throw new MachineAuthError('token mismatch');
       if (entry.expiresAt <= now) {
         entries.delete(tokenHash);
         throw new MachineAuthError('expired token');

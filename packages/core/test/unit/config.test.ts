@@ -16,7 +16,11 @@ describe('loadConfig', () => {
       authSecret: undefined,
       admin: { email: 'admin@chamados.local', password: undefined, emailFromEnv: false },
       logLevel: 'info',
-      machines: { provisioningSecret: undefined, tokenTtlMs: 30 * 24 * 3_600_000 },
+      machines: {
+        provisioningSecret: undefined,
+        tokenTtlMs: 30 * 24 * 3_600_000,
+        retentionDays: 30,
+      },
     });
   });
 

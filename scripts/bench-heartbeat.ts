@@ -1,0 +1,238 @@
+import { parseArgs } from 'node:util';
+import {
+  companies,
+  migrateDatabase,
+  openPostgres,
+  queryRows,
+  registerMachine,
+} from '@chamados/core';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { freePort } from '../test/support/postgres-cluster.ts';
+import { createBenchDatabase } from './bench/bench-database.ts';
+import { type Cleanup, intOption, progress, rethrowAsUsage, runCli } from './bench/cli.ts';
+import { ensureWebBuild, repoRoot, startProcess } from './bench/processes.ts';
+
+const usage = `Usage: npm run bench:heartbeat -- [options]
+
+Measures the machine heartbeat path against the least a plain node:http server does.
+Starts PostgreSQL (a throwaway cluster, or a new database on the DATABASE_URL server),
+enrols simulated machines, starts the Chamados server and a hello-world server as
+processes, loads each with the same connections for the same time, and prints
+heartbeats/s, latency percentiles and the ratio between the two.
+
+Options:
+  --machines N     simulated machines, each with its own token (default 10000)
+  --connections N  concurrent connections (default 100)
+  --seconds N      length of each measured run (default 15)
+  --json           print the result as JSON
+  --help           this text
+
+Targets: ratio >= 0.35 with p99 < 50 ms. Exit codes: 0 done, 1 failed, 2 bad usage,
+130 interrupted.`;
+
+const provisioningSecret = 'bench-provisioning-secret-0123456789';
+const heartbeatBody = JSON.stringify({
+  metrics: {
+    cpuPercent: 23.5,
+    load: [0.8, 0.6, 0.5],
+    memory: { usedBytes: 6_000_000_000, totalBytes: 16_000_000_000 },
+    disks: [{ mount: 'C:', usedBytes: 180_000_000_000, totalBytes: 512_000_000_000 }],
+    uptimeSeconds: 123_456,
+  },
+  loggedInUser: 'maria',
+  agentVersion: '0.1.0',
+  inventoryHash: 'a'.repeat(64),
+});
+
+interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** One autocannon run; `tokens` rotate so every request speaks for the next machine. */
+async function load(
+  url: string,
+  connections: number,
+  seconds: number,
+  tokens?: string[],
+): Promise<LoadResult> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: heartbeatBody,
+    requests: [
+      {
+        setupRequest: (request) => {
+          if (!tokens) return request;
+          const token = tokens[next++ % tokens.length];
+          return { ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } };
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function enrol(url: string, machines: number): Promise<string[]> {
+  const handle = openPostgres(url, 8);
+  try {
+    await migrateDatabase(handle);
+    await handle.db.insert(companies).values({ name: 'Bench', slug: 'bench' });
+    const tokens: string[] = [];
+    const started = Date.now();
+    // Straight through the registration service: the HTTP route limits bursts per client.
+    for (let batch = 0; batch < machines; batch += 8) {
+      const registrations = await Promise.all(
+        Array.from({ length: Math.min(8, machines - batch) }, (_, offset) =>
+          registerMachine(
+            handle.db,
+            {
+              enrollmentSecret: provisioningSecret,
+              companySlug: 'bench',
+              hostname: `BENCH-${batch + offset}`,
+              os: { name: 'Windows 11 Pro', version: '10.0.22631', arch: 'x64' },
+              hardware: { serial: `BENCH-SERIAL-${batch + offset}`, macs: [] },
+              agentVersion: '0.1.0',
+            },
+            { provisioningSecret, tokenTtlMs: 30 * 86_400_000 },
+          ),
+        ),
+      );
+      tokens.push(...registrations.map((registration) => registration.machineToken));
+      if ((batch / 8) % 250 === 0) progress(`bench: enrolled ${tokens.length}/${machines}`);
+    }
+    progress(
+      `bench: enrolled ${machines} machines in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    return tokens;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main(cleanup: Cleanup): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        machines: { type: 'string' },
+        connections: { type: 'string' },
+        seconds: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    rethrowAsUsage(error);
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const machines = intOption('machines', values.machines as string, 10_000, [1, 200_000]);
+  const connections = intOption('connections', values.connections as string, 100, [1, 2_000]);
+  const seconds = intOption('seconds', values.seconds as string, 15, [2, 300]);
+
+  ensureWebBuild();
+  const database = await createBenchDatabase(cleanup, process.env.DATABASE_URL);
+  const tokens = await enrol(database.url, machines);
+
+  const helloPort = await freePort();
+  await startProcess(
+    'the hello-world server',
+    ['--import', 'tsx', 'scripts/bench/hello-server.ts', String(helloPort)],
+    { cwd: repoRoot, env: { PATH: process.env.PATH }, url: `http://127.0.0.1:${helloPort}/` },
+    cleanup,
+  );
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+  await startProcess(
+    'the Chamados server',
+    ['--import', 'tsx', 'server/main.ts'],
+    {
+      cwd: `${repoRoot}/apps/web`,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(port),
+        APP_URL: appUrl,
+        DATABASE_URL: database.url,
+        BETTER_AUTH_SECRET: 'bench-auth-secret-0123456789-0123456789',
+        MACHINE_PROVISIONING_SECRET: provisioningSecret,
+        ADMIN_PASSWORD: 'bench-admin-password',
+      },
+      url: `${appUrl}/api/health`,
+    },
+    cleanup,
+  );
+
+  const heartbeatUrl = `${appUrl}/api/machines/heartbeat`;
+  progress('bench: warming up (every token once, then the hello-world server)');
+  await load(heartbeatUrl, connections, Math.max(2, Math.ceil(machines / 2_000)), tokens);
+  await load(`http://127.0.0.1:${helloPort}/`, connections, 2);
+
+  progress(`bench: hello-world, ${connections} connections, ${seconds} s`);
+  const baseline = await load(`http://127.0.0.1:${helloPort}/`, connections, seconds);
+  progress(`bench: heartbeats from ${machines} machines, ${connections} connections, ${seconds} s`);
+  const heartbeats = await load(heartbeatUrl, connections, seconds, tokens);
+
+  // Every machine's last heartbeat must have landed once the write-behind batch ran.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const check = openPostgres(database.url, 1);
+  const [seen] = await queryRows<{ n: number }>(
+    check.db,
+    sql`select count(*)::int as n from machines where last_seen_at is not null`,
+  );
+  await check.close();
+
+  const ratio = heartbeats.requestsPerSecond / baseline.requestsPerSecond;
+  const report = {
+    database: database.server,
+    machines,
+    connections,
+    seconds,
+    baseline,
+    heartbeats,
+    ratio: Math.round(ratio * 1000) / 1000,
+    machinesSeen: seen?.n ?? 0,
+    targets: { ratio: ratio >= 0.35, p99: heartbeats.p99 < 50 },
+  };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const row = (name: string, r: LoadResult) =>
+      `${name.padEnd(12)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors + r.non2xx).padStart(7)}`;
+    process.stdout.write(
+      [
+        `Database: ${database.server}. ${machines} machines, ${connections} connections, ${seconds} s per run.`,
+        '',
+        'server         req/s  p50 ms  p99 ms  failed',
+        row('hello-world', baseline),
+        row('heartbeat', heartbeats),
+        '',
+        `ratio heartbeat / hello-world: ${report.ratio} (target >= 0.35: ${report.targets.ratio ? 'met' : 'missed'})`,
+        `heartbeat p99: ${heartbeats.p99} ms (target < 50 ms: ${report.targets.p99 ? 'met' : 'missed'})`,
+        `machines with a stored heartbeat: ${report.machinesSeen} of ${machines}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  return 0;
+}
+
+runCli(main);
