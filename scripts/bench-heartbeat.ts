@@ -184,10 +184,12 @@ async function main(cleanup: Cleanup): Promise<number> {
   const heartbeatUrl = `${appUrl}/api/machines/heartbeat`;
   progress('bench: warming up (every token once, then the hello-world server)');
   await load(heartbeatUrl, connections, Math.max(2, Math.ceil(machines / 2_000)), tokens);
-  await load(`http://127.0.0.1:${helloPort}/`, connections, 2);
+  await load(`http://127.0.0.1:${helloPort}/`, connections, 2, tokens);
 
+  // The very same requests (body, rotating tokens) go to both servers, so the load generator
+  // does the same work in both runs and the ratio is the servers' alone.
   progress(`bench: hello-world, ${connections} connections, ${seconds} s`);
-  const baseline = await load(`http://127.0.0.1:${helloPort}/`, connections, seconds);
+  const baseline = await load(`http://127.0.0.1:${helloPort}/`, connections, seconds, tokens);
   progress(`bench: heartbeats from ${machines} machines, ${connections} connections, ${seconds} s`);
   const heartbeats = await load(heartbeatUrl, connections, seconds, tokens);
 

@@ -7,14 +7,23 @@ import type { TokenEntry } from './token-cache.ts';
 /** One sample per machine per this many seconds is kept as history. */
 export const metricsBucketSeconds = 300;
 
+/** A token's expiry is slid forward at most this often: a 30-day TTL needs no finer steps. */
+const slideEveryMs = 3_600_000;
+
 interface PendingBeat {
-  machine_id: string;
-  token_id: string;
-  seen_at: string;
-  metrics: HeartbeatInput['metrics'];
-  agent_version: string;
-  logged_in_user: string | null;
+  /**
+   * The row as JSON, serialised when the heartbeat arrives: the flush then only joins strings
+   * instead of serialising thousands of objects at once while requests wait.
+   */
+  row: string;
+  /** Whether this batch slides the token's expiry (hourly, not every heartbeat). */
+  slide: boolean;
+  /** Whether this heartbeat opens a new history bucket for its machine. */
+  sample: boolean;
 }
+
+const asJson = (beat: PendingBeat) =>
+  `${beat.row.slice(0, -1)},"slide":${beat.slide},"sample":${beat.sample}}`;
 
 /**
  * Heartbeats are the hottest traffic: answering each with its own UPDATE would make the
@@ -32,15 +41,19 @@ export function createHeartbeatWriter(
   const log = options.logger.child({ component: 'heartbeats' });
   let pending = new Map<string, PendingBeat>();
   let flushing: Promise<void> = Promise.resolve();
+  // What was last written per token and machine, so most batches only touch last-seen: the
+  // database does a third of the work it would if every heartbeat slid the token and sampled.
+  const slidAt = new Map<string, number>();
+  const sampledBucket = new Map<string, number>();
 
   async function write(batch: PendingBeat[]): Promise<void> {
-    const json = JSON.stringify(batch);
+    const json = `[${batch.map(asJson).join(',')}]`;
     const ttl = `${options.tokenTtlMs} milliseconds`;
     await handle.db.execute(sql`
       with batch as (
         select * from jsonb_to_recordset(${json}::jsonb) as b(
           machine_id uuid, token_id uuid, seen_at timestamptz, metrics jsonb,
-          agent_version text, logged_in_user text)
+          agent_version text, logged_in_user text, slide boolean, sample boolean)
       ), seen as (
         update machines set
           last_seen_at = greatest(coalesce(machines.last_seen_at, b.seen_at), b.seen_at),
@@ -51,7 +64,8 @@ export function createHeartbeatWriter(
         returning machines.id
       ), slid as (
         update machine_tokens set last_used_at = b.seen_at, expires_at = b.seen_at + ${ttl}::interval
-        from batch b where machine_tokens.id = b.token_id and machine_tokens.revoked_at is null
+        from batch b
+        where b.slide and machine_tokens.id = b.token_id and machine_tokens.revoked_at is null
         returning machine_tokens.id
       )
       insert into machine_metrics (machine_id, bucket, metrics)
@@ -59,20 +73,21 @@ export function createHeartbeatWriter(
         to_timestamp(floor(extract(epoch from b.seen_at) / ${metricsBucketSeconds}) * ${metricsBucketSeconds}),
         b.metrics
       from batch b join seen on seen.id = b.machine_id
+      where b.sample
       on conflict do nothing`);
   }
 
   async function flush(): Promise<void> {
     if (pending.size === 0) return;
-    const batch = [...pending.values()];
+    const waiting = pending;
     pending = new Map();
     try {
-      await write(batch);
+      await write([...waiting.values()]);
     } catch (error) {
       // Keep what did not land, unless a newer heartbeat of the same machine arrived since.
-      for (const beat of batch)
-        if (!pending.has(beat.machine_id)) pending.set(beat.machine_id, beat);
-      log.error({ err: error, machines: batch.length }, 'heartbeat flush failed; will retry');
+      for (const [machineId, beat] of waiting)
+        if (!pending.has(machineId)) pending.set(machineId, beat);
+      log.error({ err: error, machines: waiting.size }, 'heartbeat flush failed; will retry');
     }
   }
 
@@ -83,13 +98,27 @@ export function createHeartbeatWriter(
 
   return {
     record(entry: TokenEntry, input: HeartbeatInput, now: Date): void {
+      const at = now.getTime();
+      // The in-memory expiry slides with every heartbeat; the stored one catches up hourly.
+      entry.expiresAt = at + options.tokenTtlMs;
+      const slide = at - (slidAt.get(entry.tokenId) ?? 0) >= slideEveryMs;
+      if (slide) slidAt.set(entry.tokenId, at);
+      const bucket = Math.floor(at / (metricsBucketSeconds * 1000));
+      const sample = sampledBucket.get(entry.machineId) !== bucket;
+      if (sample) sampledBucket.set(entry.machineId, bucket);
+      const waiting = pending.get(entry.machineId);
       pending.set(entry.machineId, {
-        machine_id: entry.machineId,
-        token_id: entry.tokenId,
-        seen_at: now.toISOString(),
-        metrics: input.metrics,
-        agent_version: input.agentVersion,
-        logged_in_user: input.loggedInUser ?? null,
+        row: JSON.stringify({
+          machine_id: entry.machineId,
+          token_id: entry.tokenId,
+          seen_at: now.toISOString(),
+          metrics: input.metrics,
+          agent_version: input.agentVersion,
+          logged_in_user: input.loggedInUser ?? null,
+        }),
+        // A newer heartbeat replacing a waiting one keeps what the waiting one was due to do.
+        slide: slide || (waiting?.slide ?? false),
+        sample: sample || (waiting?.sample ?? false),
       });
     },
     /** Writes what is waiting now; resolves once it is in the database. */
