@@ -218,7 +218,13 @@ async function main(cleanup: Cleanup): Promise<number> {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const row = (name: string, r: LoadResult) =>
-      `${name.padEnd(12)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors + r.non2xx).padStart(7)}`;
+      [
+        name.padEnd(12),
+        r.requestsPerSecond.toFixed(0).padStart(8),
+        String(r.p50).padStart(7),
+        String(r.p99).padStart(7),
+        String(r.errors + r.non2xx).padStart(7),
+      ].join(' ');
     process.stdout.write(
       [
         `Database: ${database.server}. ${machines} machines, ${connections} connections, ${seconds} s per run.`,

@@ -6,8 +6,9 @@ import { useT } from './i18n-provider.tsx';
 
 /**
  * Keeps a server-rendered page current: listens to /api/events and re-renders the page when
- * a change of one of `types` arrives (only of `ticketId` or `machineId`, when given). EventSource reconnects by itself
- * and sends Last-Event-ID, so nothing is missed across a dropped connection.
+ * a change of one of `types` arrives (only of `ticketId` or `machineId`, when given).
+ * EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed across a
+ * dropped connection.
  */
 const ticketEvents = ['ticket.created', 'ticket.updated', 'ticket.commented'];
 export const machineEvents = [

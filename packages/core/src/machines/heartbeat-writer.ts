@@ -31,8 +31,8 @@ const asJson = (beat: PendingBeat) =>
  * them are written once a second in one statement: last-seen, latest metrics, the token's
  * sliding expiry, and the downsampled metrics history. The batch travels as one JSON document
  * (a `jsonb_to_recordset`), which the driver sends as one string rather than thousands of
- * parameters. A crash loses at most one interval of last-seen times; tokens and inventories
- * are never written here.
+ * parameters. A crash loses at most one interval of last-seen times and metrics; issuing or
+ * revoking a token and storing an inventory are never written behind.
  */
 export function createHeartbeatWriter(
   handle: DatabaseHandle,
