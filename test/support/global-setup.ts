@@ -14,14 +14,20 @@ import { startPostgresCluster, templateDatabase } from './postgres-cluster.ts';
  */
 export default async function setup(project: TestProject) {
   const cluster = await startPostgresCluster();
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`create database ${templateDatabase}`);
-  await admin.end();
+  try {
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query(`create database ${templateDatabase}`);
+    await admin.end();
 
-  const template = openPostgres(cluster.url.replace(/\/postgres$/, `/${templateDatabase}`), 1);
-  await migrateDatabase(template);
-  await template.close();
+    const template = openPostgres(cluster.url.replace(/\/postgres$/, `/${templateDatabase}`), 1);
+    await migrateDatabase(template);
+    await template.close();
+  } catch (error) {
+    // A setup that fails must not leave a PostgreSQL server running behind it.
+    cluster.stop();
+    throw error;
+  }
 
   const pglite = await PGlite.create();
   const handle = wrapPglite(pglite);

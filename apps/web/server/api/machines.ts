@@ -70,7 +70,6 @@ async function inventory(ctx: RequestContext) {
   const entry = await authenticateMachine(ctx);
   const raw = await readBody(ctx.req, inventoryLimit);
   const input = parseJsonBody(ctx.req.headers['content-type'], raw);
-  parseInput(inventoryInput, input);
   const stored = await storeInventory(ctx.runtime.database.db, entry.machineId, input);
   entry.inventoryHash = stored.hash;
   entry.inventoryAt = stored.receivedAt.getTime();

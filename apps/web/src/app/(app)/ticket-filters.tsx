@@ -1,3 +1,4 @@
+import { filterControlClass } from '@/components/ui/field.tsx';
 import type { Translate } from '@/i18n/catalog.ts';
 
 export interface FilterOptions {
@@ -7,9 +8,7 @@ export interface FilterOptions {
   values: Record<string, string>;
 }
 
-const selectClass =
-  'rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-800 ' +
-  'focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30';
+const selectClass = filterControlClass;
 
 function Select({
   name,

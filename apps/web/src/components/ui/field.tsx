@@ -44,3 +44,8 @@ export const buttonClass =
   'font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 ' +
   'focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed ' +
   'disabled:opacity-60';
+
+/** The smaller controls of filter bars above lists. */
+export const filterControlClass =
+  'rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-800 ' +
+  'focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30';

@@ -6,6 +6,7 @@ import { Forbidden } from '@/components/forbidden.tsx';
 import { LiveRefresh, machineEvents } from '@/components/live-refresh.tsx';
 import { MachineStatusBadge, Meter } from '@/components/machines/machine-badges.tsx';
 import { EmptyState } from '@/components/ui/empty-state.tsx';
+import { filterControlClass } from '@/components/ui/field.tsx';
 import { MachineIcon } from '@/components/ui/icons.tsx';
 import { PageHeader } from '@/components/ui/page-header.tsx';
 import { TableHead } from '@/components/ui/table.tsx';
@@ -20,9 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const field =
-  'rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-800 ' +
-  'focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30';
+const field = filterControlClass;
 
 export default async function MachinesPage({
   searchParams,

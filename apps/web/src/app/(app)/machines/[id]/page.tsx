@@ -8,6 +8,7 @@ import { LiveRefresh, machineEvents } from '@/components/live-refresh.tsx';
 import { MachineStatusBadge, Meter } from '@/components/machines/machine-badges.tsx';
 import { MetricsChart } from '@/components/machines/metrics-chart.tsx';
 import { StatusBadge } from '@/components/tickets/badges.tsx';
+import { DetailItem } from '@/components/ui/detail-item.tsx';
 import type { MessageKey } from '@/i18n/catalog.ts';
 import { getLocale, getTranslator } from '@/server/locale.ts';
 import { getRuntime } from '@/server/runtime.ts';
@@ -21,15 +22,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const viewer = await requireViewer(`/machines/${id}`);
   const machine = await getMachine(getRuntime().database.db, viewer, id).catch(() => null);
   return { title: machine?.hostname ?? '404' };
-}
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-0.5">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-sm text-slate-800">{children}</dd>
-    </div>
-  );
 }
 
 const card = 'rounded-xl border border-slate-200 bg-white p-5';
@@ -75,18 +67,18 @@ export default async function MachinePage({ params }: { params: Params }) {
             </h2>
             {machine.metrics ? (
               <div className="grid gap-3 sm:grid-cols-3">
-                <Item label={t('machine.metrics.cpu')}>
+                <DetailItem label={t('machine.metrics.cpu')}>
                   <Meter label={t('machine.metrics.cpu')} percent={machine.metrics.cpuPercent} />
-                </Item>
-                <Item label={t('machine.metrics.memory')}>
+                </DetailItem>
+                <DetailItem label={t('machine.metrics.memory')}>
                   <Meter
                     label={t('machine.metrics.memory')}
                     percent={machine.metrics.memoryPercent}
                   />
-                </Item>
-                <Item label={t('machine.metrics.disk')}>
+                </DetailItem>
+                <DetailItem label={t('machine.metrics.disk')}>
                   <Meter label={t('machine.metrics.disk')} percent={machine.metrics.diskPercent} />
-                </Item>
+                </DetailItem>
               </div>
             ) : (
               <p className="text-sm text-slate-500">{t('machine.metrics.none')}</p>
@@ -189,21 +181,23 @@ export default async function MachinePage({ params }: { params: Params }) {
               {t('machine.identity')}
             </h2>
             <dl className="grid gap-4">
-              <Item label={t('machine.company')}>{machine.company.name}</Item>
-              <Item label={t('machine.os')}>
+              <DetailItem label={t('machine.company')}>{machine.company.name}</DetailItem>
+              <DetailItem label={t('machine.os')}>
                 {machine.os.name} {machine.os.version} {machine.os.build ?? ''} ({machine.os.arch})
-              </Item>
-              <Item label={t('machine.agent')}>{machine.agentVersion}</Item>
-              <Item label={t('machine.user')}>{machine.loggedInUser ?? '—'}</Item>
-              <Item label={t('machine.enrolled')}>{date.format(new Date(machine.enrolledAt))}</Item>
-              <Item label={t('machine.fingerprint')}>
+              </DetailItem>
+              <DetailItem label={t('machine.agent')}>{machine.agentVersion}</DetailItem>
+              <DetailItem label={t('machine.user')}>{machine.loggedInUser ?? '—'}</DetailItem>
+              <DetailItem label={t('machine.enrolled')}>
+                {date.format(new Date(machine.enrolledAt))}
+              </DetailItem>
+              <DetailItem label={t('machine.fingerprint')}>
                 {t(`machine.rule.${machine.fingerprintRule}` as MessageKey)}
-              </Item>
-              <Item label={t('machine.identifiers')}>
+              </DetailItem>
+              <DetailItem label={t('machine.identifiers')}>
                 <pre className="whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs text-slate-700">
                   {JSON.stringify(machine.identifiers, null, 2)}
                 </pre>
-              </Item>
+              </DetailItem>
             </dl>
           </section>
           <section className={card} aria-labelledby="token">
@@ -212,20 +206,20 @@ export default async function MachinePage({ params }: { params: Params }) {
             </h2>
             {machine.token ? (
               <dl className="grid gap-4">
-                <Item label={t('enrollment.col.state')}>
+                <DetailItem label={t('enrollment.col.state')}>
                   {t(`machine.token.${machine.token.state}`)}
-                </Item>
-                <Item label={t('machine.token.age')}>
+                </DetailItem>
+                <DetailItem label={t('machine.token.age')}>
                   {date.format(new Date(machine.token.createdAt))}
-                </Item>
-                <Item label={t('machine.token.lastUse')}>
+                </DetailItem>
+                <DetailItem label={t('machine.token.lastUse')}>
                   {machine.token.lastUsedAt
                     ? date.format(new Date(machine.token.lastUsedAt))
                     : t('machines.never')}
-                </Item>
-                <Item label={t('machine.token.expires')}>
+                </DetailItem>
+                <DetailItem label={t('machine.token.expires')}>
                   {date.format(new Date(machine.token.expiresAt))}
-                </Item>
+                </DetailItem>
               </dl>
             ) : (
               <p className="text-sm text-slate-500">{t('machine.token.none')}</p>

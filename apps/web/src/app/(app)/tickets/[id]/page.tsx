@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { LiveRefresh } from '@/components/live-refresh.tsx';
 import { PriorityLabel, SlaLabel, StatusBadge } from '@/components/tickets/badges.tsx';
+import { DetailItem } from '@/components/ui/detail-item.tsx';
 import type { Translate } from '@/i18n/catalog.ts';
 import { getLocale, getTranslator } from '@/server/locale.ts';
 import { getRuntime } from '@/server/runtime.ts';
@@ -31,15 +32,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `#${ticket.number} ${ticket.subject}` };
 }
 
-function Detail({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-0.5">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-sm text-slate-800">{children}</dd>
-    </div>
-  );
-}
-
 function Sidebar({
   ticket,
   t,
@@ -51,27 +43,29 @@ function Sidebar({
 }) {
   return (
     <dl className="grid gap-4">
-      <Detail label={t('ticket.requester')}>
+      <DetailItem label={t('ticket.requester')}>
         {ticket.requester.name}
         <span className="block text-xs text-slate-500">
           {/* A ticket from a machine session: its requester is the machine itself. */}
           {ticket.machineId ? t('role.machine') : ticket.requester.email}
         </span>
-      </Detail>
-      <Detail label={t('ticket.company')}>{ticket.company.name}</Detail>
-      <Detail label={t('ticket.queue')}>{ticket.queue?.name ?? '—'}</Detail>
-      <Detail label={t('ticket.category')}>{ticket.category?.name ?? '—'}</Detail>
-      <Detail label={t('ticket.assignee')}>
+      </DetailItem>
+      <DetailItem label={t('ticket.company')}>{ticket.company.name}</DetailItem>
+      <DetailItem label={t('ticket.queue')}>{ticket.queue?.name ?? '—'}</DetailItem>
+      <DetailItem label={t('ticket.category')}>{ticket.category?.name ?? '—'}</DetailItem>
+      <DetailItem label={t('ticket.assignee')}>
         {ticket.assignee?.name ?? t('tickets.unassigned')}
-      </Detail>
-      <Detail label={t('tickets.sort.created')}>{date.format(new Date(ticket.createdAt))}</Detail>
+      </DetailItem>
+      <DetailItem label={t('tickets.sort.created')}>
+        {date.format(new Date(ticket.createdAt))}
+      </DetailItem>
       {ticket.status === 'closed' ? null : (
-        <Detail label={t('tickets.col.sla')}>
+        <DetailItem label={t('tickets.col.sla')}>
           <span className="flex flex-col gap-2">
             <SlaLabel clock={ticket.sla.firstResponse} label={t('sla.firstResponse')} />
             <SlaLabel clock={ticket.sla.resolution} label={t('sla.resolution')} />
           </span>
-        </Detail>
+        </DetailItem>
       )}
     </dl>
   );
