@@ -132,6 +132,7 @@ describe('machine sessions', () => {
 
   it.each([
     { name: "another requester's ticket", path: () => `/api/tickets/${requesterTicket}` },
+    { name: 'a malformed ticket id', path: () => '/api/tickets/not-a-uuid' },
     { name: 'the company list', path: () => '/api/companies' },
     { name: 'the machine list', path: () => '/api/machines' },
     { name: 'the queues', path: () => '/api/queues' },

@@ -10,7 +10,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /**
  * The ticket `id` if the actor may see it. A ticket that does not exist and one of another
- * company or queue answer the same 404, so nobody learns which tickets exist.
+ * company or queue answer the same 404, so nobody learns which tickets exist. A machine session
+ * is told plainly (403) that anything but its own tickets is off limits.
  */
 export async function loadVisibleTicket(
   db: Database,
@@ -18,19 +19,16 @@ export async function loadVisibleTicket(
   id: string,
   { forUpdate = false } = {},
 ): Promise<TicketRow> {
-  const notFound = new AppError('not_found', 'Ticket not found');
-  if (!uuidPattern.test(id) && actor.role !== 'machine') throw notFound;
+  const refusal = () =>
+    actor.role === 'machine'
+      ? new AppError('forbidden', 'A machine session only reaches its own tickets')
+      : new AppError('not_found', 'Ticket not found');
+  if (!uuidPattern.test(id)) throw refusal();
 
   const scope = await visibleTickets(db, actor);
   const query = selectTickets(db).where(and(eq(tickets.id, id), scope));
   // Inside a transaction that changes the ticket: lock its row so concurrent changes queue up.
   const [row] = forUpdate ? await query.for('update', { of: tickets }) : await query;
-  if (!row) {
-    // A machine session is told plainly that anything but its own tickets is off limits.
-    if (actor.role === 'machine') {
-      throw new AppError('forbidden', 'A machine session only reaches its own tickets');
-    }
-    throw notFound;
-  }
+  if (!row) throw refusal();
   return row;
 }
