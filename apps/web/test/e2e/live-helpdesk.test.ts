@@ -1,16 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn } from '../../../../test/support/api-client.ts';
-import {
-  type AppProcess,
-  ensureBuild,
-  repoRoot,
-  startApp,
-} from '../../../../test/support/app-process.ts';
-import { launchBrowser } from '../../../../test/support/browser.ts';
+import { setupBrowserApp } from '../../../../test/support/browser-app.ts';
 
 const admin = { email: 'admin@live.test', password: 'admin-password-live' };
 const technician = {
@@ -23,31 +14,17 @@ const requester = {
   email: 'rita@live.test',
   password: 'rita-senha-forte',
 };
-const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
-
-let dataDir: string;
-let app: AppProcess;
-let browser: Browser;
+const fixture = setupBrowserApp(admin);
 
 beforeAll(async () => {
-  ensureBuild();
-  mkdirSync(screenshots, { recursive: true });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'chamados-live-'));
-  app = await startApp({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-  });
-  browser = await launchBrowser();
-
   // The people, through the API: a company, a technician in the default queue, a requester.
-  const { token } = await signIn(app.url, admin.email, admin.password, app.url);
+  const { token } = await signIn(fixture.app.url, admin.email, admin.password, fixture.app.url);
   const api = async (pathname: string, json: unknown, method = 'POST') => {
-    const response = await call(app.url, pathname, {
+    const response = await call(fixture.app.url, pathname, {
       token,
       json,
       method,
-      headers: { origin: app.url },
+      headers: { origin: fixture.app.url },
     });
     if (response.status >= 300) throw new Error(JSON.stringify(response.body));
     return response.body as Record<string, { id: string }>;
@@ -55,31 +32,25 @@ beforeAll(async () => {
   const company = (await api('/api/companies', { name: 'Clínica Vida' })).company?.id;
   const tech = (await api('/api/users', { ...technician, role: 'technician' })).user?.id;
   await api('/api/users', { ...requester, role: 'requester', companyId: company });
-  const queues = await call(app.url, '/api/queues', { token });
+  const queues = await call(fixture.app.url, '/api/queues', { token });
   const general = (queues.body as { queues: { id: string; isDefault: boolean }[] }).queues.find(
     (queue) => queue.isDefault,
   );
   await api(`/api/queues/${general?.id}/members`, { userIds: [tech] }, 'PUT');
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 async function signedInPage(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await fixture.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${app.url}/sign-in`);
+  await page.goto(`${fixture.app.url}/sign-in`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Senha').fill(password);
   await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.waitForURL(`${app.url}/`);
+  await page.waitForURL(`${fixture.app.url}/`);
   return page;
 }
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => fixture.shot(page, name);
 
 const live = (page: Page) =>
   expect.poll(() => page.getByTestId('live-indicator').getAttribute('data-connected')).toBe('true');

@@ -1,23 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn } from '../../../../test/support/api-client.ts';
-import {
-  type AppProcess,
-  ensureBuild,
-  repoRoot,
-  startApp,
-} from '../../../../test/support/app-process.ts';
-import { launchBrowser } from '../../../../test/support/browser.ts';
+import { setupBrowserApp } from '../../../../test/support/browser-app.ts';
 
 const admin = { email: 'admin@machines.test', password: 'admin-password-machines' };
-const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
-
-let dataDir: string;
-let app: AppProcess;
-let browser: Browser;
+const fixture = setupBrowserApp(admin);
 let adminToken = '';
 let machineToken = '';
 
@@ -25,19 +11,13 @@ let machineToken = '';
 type Json = Record<string, any>;
 
 const api = (pathname: string, options: Parameters<typeof call>[2] = {}) =>
-  call(app.url, pathname, { ...options, headers: { origin: app.url, ...options.headers } });
+  call(fixture.app.url, pathname, {
+    ...options,
+    headers: { origin: fixture.app.url, ...options.headers },
+  });
 
 beforeAll(async () => {
-  ensureBuild();
-  mkdirSync(screenshots, { recursive: true });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'chamados-machines-'));
-  app = await startApp({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-  });
-  browser = await launchBrowser();
-  adminToken = (await signIn(app.url, admin.email, admin.password, app.url)).token;
+  adminToken = (await signIn(fixture.app.url, admin.email, admin.password, fixture.app.url)).token;
 
   // What the agent does on a real machine: enrol with the company's secret, then heartbeat.
   const company = await api('/api/companies', {
@@ -74,11 +54,6 @@ beforeAll(async () => {
   });
   expect(beat.status).toBe(200);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('a ticket opened from a machine', () => {
   it('opens the helpdesk as the machine and shows technicians the machine behind the ticket', async () => {
@@ -89,7 +64,7 @@ describe('a ticket opened from a machine', () => {
     expect(session.status).toBe(201);
     const { loginUrl } = session.body as Json;
 
-    const machinePage = await (await browser.newContext()).newPage();
+    const machinePage = await (await fixture.browser.newContext()).newPage();
     await machinePage.goto(loginUrl);
     await machinePage.waitForURL(/\/tickets\/new$/);
     await machinePage.getByLabel('Assunto').fill('Sistema do balcão travando');
@@ -99,20 +74,20 @@ describe('a ticket opened from a machine', () => {
     const ticketUrl = machinePage.url();
 
     // The same link does not work twice.
-    const again = await (await browser.newContext()).newPage();
+    const again = await (await fixture.browser.newContext()).newPage();
     await again.goto(loginUrl);
     await expect
       .poll(() => again.getByText('O link de acesso da máquina expirou').isVisible())
       .toBe(true);
 
     const staff = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      await fixture.browser.newContext({ viewport: { width: 1280, height: 900 } })
     ).newPage();
-    await staff.goto(`${app.url}/sign-in`);
+    await staff.goto(`${fixture.app.url}/sign-in`);
     await staff.getByLabel('E-mail').fill(admin.email);
     await staff.getByLabel('Senha').fill(admin.password);
     await staff.getByRole('button', { name: 'Entrar' }).click();
-    await staff.waitForURL(`${app.url}/`);
+    await staff.waitForURL(`${fixture.app.url}/`);
     await staff.goto(ticketUrl);
     const context = staff.getByTestId('machine-context');
     await expect.poll(() => context.isVisible()).toBe(true);
@@ -120,20 +95,17 @@ describe('a ticket opened from a machine', () => {
     expect(text).toContain('BALCAO-01');
     expect(text).toContain('Online');
     expect(text).toContain('Livre em /: 2.0 GB / 60.0 GB');
-    await staff.screenshot({
-      path: path.join(screenshots, 'ticket-from-machine.png'),
-      fullPage: true,
-    });
+    await fixture.shot(staff, 'ticket-from-machine');
 
     // Wait for the batch write, then the fleet page shows the machine with its load.
     await staff.waitForTimeout(1_200);
-    await staff.goto(`${app.url}/machines`);
+    await staff.goto(`${fixture.app.url}/machines`);
     const row = staff.getByRole('row').filter({ hasText: 'BALCAO-01' });
     await expect.poll(() => row.textContent()).toContain('Online');
-    await staff.screenshot({ path: path.join(screenshots, 'machines.png'), fullPage: true });
+    await fixture.shot(staff, 'machines');
     await row.getByRole('link', { name: 'BALCAO-01' }).click();
     await staff.waitForURL(/\/machines\/[0-9a-f-]{36}$/);
     await expect.poll(() => staff.getByText('UUID do sistema').isVisible()).toBe(true);
-    await staff.screenshot({ path: path.join(screenshots, 'machine.png'), fullPage: true });
+    await fixture.shot(staff, 'machine');
   });
 });

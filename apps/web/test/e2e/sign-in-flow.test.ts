@@ -1,15 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppProcess,
-  ensureBuild,
-  repoRoot,
-  startApp,
-} from '../../../../test/support/app-process.ts';
-import { launchBrowser } from '../../../../test/support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setupBrowserApp } from '../../../../test/support/browser-app.ts';
 
 const admin = { email: 'admin@flow.test', password: 'admin-password-flow' };
 const requester = {
@@ -17,28 +8,7 @@ const requester = {
   email: 'joana@padaria.test',
   password: 'joana-senha-segura',
 };
-const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
-
-let dataDir: string;
-let app: AppProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureBuild();
-  mkdirSync(screenshots, { recursive: true });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'chamados-flow-'));
-  app = await startApp({
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-  });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const fixture = setupBrowserApp(admin);
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('E-mail').fill(email);
@@ -46,16 +16,15 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Entrar' }).click();
 }
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => fixture.shot(page, name);
 
 describe('signing in, in a real browser', () => {
   it('admin creates a company and a requester; the requester signs in and out', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await fixture.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
 
     // A protected page sends a signed-out visitor to sign-in, in Portuguese by default.
-    await page.goto(`${app.url}/admin/companies`);
+    await page.goto(`${fixture.app.url}/admin/companies`);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
@@ -70,7 +39,7 @@ describe('signing in, in a real browser', () => {
 
     // Sign in and land back where we were headed.
     await signIn(page, admin.email, admin.password);
-    await page.waitForURL(`${app.url}/admin/companies`);
+    await page.waitForURL(`${fixture.app.url}/admin/companies`);
     await expect.poll(() => page.getByText('Nenhuma empresa cadastrada').isVisible()).toBe(true);
     await shot(page, 'admin-companies-empty');
 
@@ -85,7 +54,7 @@ describe('signing in, in a real browser', () => {
     await shot(page, 'admin-companies');
 
     await page.getByRole('link', { name: 'Usuários' }).click();
-    await page.waitForURL(`${app.url}/admin/users`);
+    await page.waitForURL(`${fixture.app.url}/admin/users`);
     await page.getByLabel('Nome').fill(requester.name);
     await page.getByLabel('E-mail').fill(requester.email);
     await page.getByLabel('Senha inicial').fill(requester.password);
@@ -102,51 +71,51 @@ describe('signing in, in a real browser', () => {
 
     // The helpdesk's own settings: a category, the queues and the SLA targets.
     await page.getByRole('link', { name: 'Categorias' }).click();
-    await page.waitForURL(`${app.url}/admin/categories`);
+    await page.waitForURL(`${fixture.app.url}/admin/categories`);
     await page.getByLabel('Nome').fill('Impressoras');
     await page.getByRole('button', { name: 'Criar categoria' }).click();
     await expect
       .poll(() => page.getByRole('listitem').filter({ hasText: 'Impressoras' }).count())
       .toBe(1);
     await page.getByRole('link', { name: 'Filas' }).click();
-    await page.waitForURL(`${app.url}/admin/queues`);
+    await page.waitForURL(`${fixture.app.url}/admin/queues`);
     await expect.poll(() => page.getByRole('heading', { name: 'Geral' }).isVisible()).toBe(true);
     await shot(page, 'admin-queues');
     await page.getByRole('link', { name: 'SLA' }).click();
-    await page.waitForURL(`${app.url}/admin/sla`);
+    await page.waitForURL(`${fixture.app.url}/admin/sla`);
     await page.getByLabel('Urgente – 1ª resposta (min)').fill('15');
     await page.getByRole('button', { name: 'Salvar prazos' }).click();
     await expect.poll(() => page.getByText('Prazos salvos.').isVisible()).toBe(true);
     await shot(page, 'admin-sla');
 
     await page.getByRole('button', { name: 'Sair' }).click();
-    await page.waitForURL(`${app.url}/sign-in`);
+    await page.waitForURL(`${fixture.app.url}/sign-in`);
 
     // The requester sees the helpdesk, without Máquinas or Admin.
     await signIn(page, requester.email, requester.password);
-    await page.waitForURL(`${app.url}/`);
+    await page.waitForURL(`${fixture.app.url}/`);
     await expect.poll(() => page.getByTestId('viewer').textContent()).toContain(requester.name);
     const nav = page.getByRole('navigation', { name: 'Navegação principal' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Chamados']);
     await shot(page, 'requester-home');
 
     // Their session cannot reach the admin pages or API.
-    await page.goto(`${app.url}/admin/users`);
+    await page.goto(`${fixture.app.url}/admin/users`);
     await expect.poll(() => page.getByText('Acesso restrito').isVisible()).toBe(true);
     const apiStatus = await page.evaluate(async () => (await fetch('/api/users')).status);
     expect(apiStatus).toBe(403);
 
     await page.getByRole('button', { name: 'Sair' }).click();
-    await page.waitForURL(`${app.url}/sign-in`);
-    await page.goto(`${app.url}/`);
+    await page.waitForURL(`${fixture.app.url}/sign-in`);
+    await page.goto(`${fixture.app.url}/`);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
     await context.close();
   });
 
   it('switches the interface to English and keeps it', async () => {
-    const context = await browser.newContext();
+    const context = await fixture.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.url}/sign-in`);
+    await page.goto(`${fixture.app.url}/sign-in`);
     await page.getByLabel('Idioma').selectOption('en');
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
@@ -155,7 +124,7 @@ describe('signing in, in a real browser', () => {
     await page.getByLabel('Email').fill(admin.email);
     await page.getByLabel('Password').fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${app.url}/`);
+    await page.waitForURL(`${fixture.app.url}/`);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Tickets', 'Machines', 'Admin']);
     await shot(page, 'admin-home-en');

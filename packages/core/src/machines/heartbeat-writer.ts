@@ -63,14 +63,17 @@ export function createHeartbeatWriter(
         from batch b where machines.id = b.machine_id
         returning machines.id
       ), slid as (
-        update machine_tokens set last_used_at = b.seen_at, expires_at = b.seen_at + ${ttl}::interval
+        update machine_tokens
+        set last_used_at = b.seen_at, expires_at = b.seen_at + ${ttl}::interval
         from batch b
         where b.slide and machine_tokens.id = b.token_id and machine_tokens.revoked_at is null
         returning machine_tokens.id
       )
       insert into machine_metrics (machine_id, bucket, metrics)
       select b.machine_id,
-        to_timestamp(floor(extract(epoch from b.seen_at) / ${metricsBucketSeconds}) * ${metricsBucketSeconds}),
+        to_timestamp(
+          floor(extract(epoch from b.seen_at) / ${metricsBucketSeconds}) * ${metricsBucketSeconds}
+        ),
         b.metrics
       from batch b join seen on seen.id = b.machine_id
       where b.sample

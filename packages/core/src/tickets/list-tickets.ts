@@ -37,13 +37,15 @@ const sortColumns = {
  */
 function textFilter(q: string, forCount: boolean): SQL {
   const query = sql`plainto_tsquery('simple', ${q})`;
-  const ticketText = sql`to_tsvector('simple', ${tickets.subject} || ' ' || ${tickets.description})`;
+  const ticketText = sql`to_tsvector('simple',
+    ${tickets.subject} || ' ' || ${tickets.description})`;
   const replyText = sql`to_tsvector('simple', ${ticketComments.body})`;
   const number = /^#?(\d{1,9})$/.exec(q)?.[1];
 
   if (forCount) {
     const byNumber = number
-      ? sql` union all select ${tickets.id} from ${tickets} where ${tickets.number} = ${Number(number)}`
+      ? sql` union all
+          select ${tickets.id} from ${tickets} where ${tickets.number} = ${Number(number)}`
       : sql``;
     return sql`${tickets.id} in (
       select ${tickets.id} from ${tickets} where ${ticketText} @@ ${query}

@@ -12,6 +12,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => escapes[char] ?? char);
 }
 
+/** Links open apart from the ticket page, handing it nothing, and are never endorsed. */
+const linkAttributes = 'rel="noopener noreferrer nofollow" target="_blank"';
+
 /** Only these link targets survive; `javascript:`, `data:` and the like become plain text. */
 function safeHref(href: string): string | null {
   try {
@@ -40,13 +43,13 @@ const marked = new Marked({
       const target = safeHref(href);
       if (!target) return label;
       const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
-      return `<a href="${escapeHtml(target)}"${titleAttr} rel="noopener noreferrer nofollow" target="_blank">${label}</a>`;
+      return `<a href="${escapeHtml(target)}"${titleAttr} ${linkAttributes}>${label}</a>`;
     },
     image({ href, text }: Tokens.Image) {
       const target = safeHref(href);
       const label = escapeHtml(text || href);
       if (!target) return label;
-      return `<a href="${escapeHtml(target)}" rel="noopener noreferrer nofollow" target="_blank">${label}</a>`;
+      return `<a href="${escapeHtml(target)}" ${linkAttributes}>${label}</a>`;
     },
   },
 });

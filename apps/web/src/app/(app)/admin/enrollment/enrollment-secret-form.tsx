@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { CompanySelect } from '@/components/company-select.tsx';
 import { useT } from '@/components/i18n-provider.tsx';
 import { buttonClass, Field, inputClass } from '@/components/ui/field.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
@@ -39,22 +40,7 @@ export function EnrollmentSecretForm({ companies }: { companies: { id: string; n
       </h2>
       <form onSubmit={onSubmit} className="flex flex-col gap-4">
         <Field id="secret-company" label={t('enrollment.company')} error={fields.companyId}>
-          <select
-            id="secret-company"
-            name="companyId"
-            required
-            defaultValue=""
-            className={inputClass}
-          >
-            <option value="" disabled>
-              {t('users.companyNone')}
-            </option>
-            {companies.map((company) => (
-              <option key={company.id} value={company.id}>
-                {company.name}
-              </option>
-            ))}
-          </select>
+          <CompanySelect id="secret-company" companies={companies} />
         </Field>
         <Field id="secret-label" label={t('enrollment.label')} error={fields.label}>
           <input id="secret-label" name="label" required maxLength={80} className={inputClass} />

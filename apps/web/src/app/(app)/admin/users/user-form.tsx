@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { CompanySelect } from '@/components/company-select.tsx';
 import { useT } from '@/components/i18n-provider.tsx';
 import { buttonClass, Field, inputClass } from '@/components/ui/field.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
@@ -104,23 +105,7 @@ export function UserForm({ companies }: { companies: { id: string; name: string 
             label={t('users.company')}
             error={fields.companyId ?? (blocked ? t('users.needCompany') : undefined)}
           >
-            <select
-              id="user-company"
-              name="companyId"
-              required
-              defaultValue=""
-              disabled={blocked}
-              className={inputClass}
-            >
-              <option value="" disabled>
-                {t('users.companyNone')}
-              </option>
-              {companies.map((company) => (
-                <option key={company.id} value={company.id}>
-                  {company.name}
-                </option>
-              ))}
-            </select>
+            <CompanySelect id="user-company" companies={companies} disabled={blocked} />
           </Field>
         ) : null}
         {needsCompany ? (
