@@ -29,7 +29,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['apps/web/test/e2e/**/*.test.ts'],
+          include: ['apps/*/test/e2e/**/*.test.ts'],
           // Real server processes and a browser: one file at a time on two cores.
           fileParallelism: false,
           testTimeout: 120_000,

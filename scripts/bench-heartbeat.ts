@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   companies,
@@ -47,20 +48,40 @@ const heartbeatBody = JSON.stringify({
 
 interface LoadResult {
   requestsPerSecond: number;
+  /** The server process's CPU time per answered request, when /proc tells it. */
+  cpuMicrosPerRequest: number | null;
   p50: number;
   p99: number;
   errors: number;
   non2xx: number;
 }
 
+/**
+ * CPU seconds a process has used (user + system), from /proc; null where there is no /proc.
+ * Throughput swings with whatever else the machine runs, CPU time per request much less.
+ */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticksPerSecond = 100;
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
 /** One autocannon run; `tokens` rotate so every request speaks for the next machine. */
 async function load(
-  url: string,
+  server: { url: string; pid: number | undefined },
   connections: number,
   seconds: number,
   tokens?: string[],
 ): Promise<LoadResult> {
+  const { url } = server;
   let next = 0;
+  const cpuBefore = cpuSecondsOf(server.pid);
   const result = await autocannon({
     url,
     connections,
@@ -78,8 +99,14 @@ async function load(
       },
     ],
   });
+  const cpuAfter = cpuSecondsOf(server.pid);
+  const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   return {
     requestsPerSecond: result.requests.average,
+    cpuMicrosPerRequest:
+      cpu === null || result.requests.total === 0
+        ? null
+        : Math.round((cpu / result.requests.total) * 1e6),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
@@ -152,7 +179,7 @@ async function main(cleanup: Cleanup): Promise<number> {
   const tokens = await enrol(database.url, machines);
 
   const helloPort = await freePort();
-  await startProcess(
+  const helloProcess = await startProcess(
     'the hello-world server',
     ['--import', 'tsx', 'scripts/bench/hello-server.ts', String(helloPort)],
     { cwd: repoRoot, env: { PATH: process.env.PATH }, url: `http://127.0.0.1:${helloPort}/` },
@@ -160,7 +187,7 @@ async function main(cleanup: Cleanup): Promise<number> {
   );
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  await startProcess(
+  const chamadosProcess = await startProcess(
     'the Chamados server',
     ['--import', 'tsx', 'server/main.ts'],
     {
@@ -181,25 +208,31 @@ async function main(cleanup: Cleanup): Promise<number> {
     cleanup,
   );
 
-  const heartbeatUrl = `${appUrl}/api/machines/heartbeat`;
+  const chamados = { url: `${appUrl}/api/machines/heartbeat`, pid: chamadosProcess.pid };
+  const hello = { url: `http://127.0.0.1:${helloPort}/`, pid: helloProcess.pid };
   progress('bench: warming up (every token once, then the hello-world server)');
-  await load(heartbeatUrl, connections, Math.max(2, Math.ceil(machines / 2_000)), tokens);
-  await load(`http://127.0.0.1:${helloPort}/`, connections, 2, tokens);
+  await load(chamados, connections, Math.max(2, Math.ceil(machines / 2_000)), tokens);
+  await load(hello, connections, 2, tokens);
 
   // The very same requests (body, rotating tokens) go to both servers, so the load generator
   // does the same work in both runs and the ratio is the servers' alone.
   progress(`bench: hello-world, ${connections} connections, ${seconds} s`);
-  const baseline = await load(`http://127.0.0.1:${helloPort}/`, connections, seconds, tokens);
+  const baseline = await load(hello, connections, seconds, tokens);
   progress(`bench: heartbeats from ${machines} machines, ${connections} connections, ${seconds} s`);
-  const heartbeats = await load(heartbeatUrl, connections, seconds, tokens);
+  const heartbeats = await load(chamados, connections, seconds, tokens);
 
-  // Every machine's last heartbeat must have landed once the write-behind batch ran.
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  // Every machine's last heartbeat must land once the write-behind batches have run; under
+  // load the last batches can take a few seconds, so wait for them rather than guess.
   const check = openPostgres(database.url, 1);
-  const [seen] = await queryRows<{ n: number }>(
-    check.db,
-    sql`select count(*)::int as n from machines where last_seen_at is not null`,
-  );
+  let machinesSeen = 0;
+  for (let waited = 0; waited < 20_000 && machinesSeen < machines; waited += 500) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const [seen] = await queryRows<{ n: number }>(
+      check.db,
+      sql`select count(*)::int as n from machines where last_seen_at is not null`,
+    );
+    machinesSeen = seen?.n ?? 0;
+  }
   await check.close();
 
   const ratio = heartbeats.requestsPerSecond / baseline.requestsPerSecond;
@@ -211,7 +244,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     baseline,
     heartbeats,
     ratio: Math.round(ratio * 1000) / 1000,
-    machinesSeen: seen?.n ?? 0,
+    machinesSeen,
     targets: { ratio: ratio >= 0.35, p99: heartbeats.p99 < 50 },
   };
   if (values.json) {
@@ -224,12 +257,13 @@ async function main(cleanup: Cleanup): Promise<number> {
         String(r.p50).padStart(7),
         String(r.p99).padStart(7),
         String(r.errors + r.non2xx).padStart(7),
+        String(r.cpuMicrosPerRequest ?? '-').padStart(11),
       ].join(' ');
     process.stdout.write(
       [
         `Database: ${database.server}. ${machines} machines, ${connections} connections, ${seconds} s per run.`,
         '',
-        'server         req/s  p50 ms  p99 ms  failed',
+        'server         req/s  p50 ms  p99 ms  failed  CPU µs/req',
         row('hello-world', baseline),
         row('heartbeat', heartbeats),
         '',

@@ -2,11 +2,13 @@
 # Runs before `npm test`: installs from Debian what the test suite needs when it is missing.
 # - postgresql: the tests start their own throwaway PostgreSQL cluster from its binaries.
 # - chromium: the browser tests drive Debian's Chromium through playwright-core.
+# - xvfb: the agent's `open` test shows Chromium on a virtual display.
 set -euo pipefail
 
 missing=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' > /dev/null || missing+=(postgresql)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v Xvfb > /dev/null || missing+=(xvfb)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing from Debian for the tests: ${missing[*]}" >&2

@@ -1,6 +1,7 @@
 import {
   AppError,
   createMachineSession,
+  getOwnMachine,
   heartbeatInput,
   heartbeatIntervalSeconds,
   inventoryInput,
@@ -74,6 +75,16 @@ async function inventory(ctx: RequestContext) {
   entry.inventoryHash = stored.hash;
   entry.inventoryAt = stored.receivedAt.getTime();
   return { status: 200, body: { hash: stored.hash, changes: stored.changes } };
+}
+
+/** GET /api/machines/me – the server's view of the calling machine, for `chamados-agent status`. */
+async function me(ctx: RequestContext) {
+  const entry = await authenticateMachine(ctx);
+  const machine = await getOwnMachine(ctx.runtime.database.db, entry.machineId);
+  return {
+    status: 200,
+    body: { ...machine, tokenExpiresAt: new Date(entry.expiresAt).toISOString() },
+  };
 }
 
 const sessionBursts = createRateLimiter({ windowMs: 60_000, max: 30 });
@@ -172,6 +183,21 @@ export const machineRoutes: Route[] = [
       success: { status: 200, description: '{ nextHeartbeatInSeconds, inventoryWanted }' },
     },
     handler: heartbeat,
+  },
+  {
+    method: 'GET',
+    path: '/api/machines/me',
+    doc: {
+      summary: 'The calling machine as the server sees it (Authorization: Bearer <machine token>)',
+      tag: 'Machines',
+      access: 'public',
+      success: {
+        status: 200,
+        description:
+          '{ id, hostname, company, status, lastSeenAt, inventoryReceivedAt, inventoryHash, tokenExpiresAt }',
+      },
+    },
+    handler: me,
   },
   {
     method: 'POST',

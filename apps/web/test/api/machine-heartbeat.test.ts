@@ -203,6 +203,47 @@ describe('heartbeats', () => {
   });
 });
 
+describe("a machine's view of itself", () => {
+  it('shows the machine its identity, status, token expiry and last stored inventory', async () => {
+    const { machineId, machineToken } = await enrol();
+    const me = () =>
+      call(fixture.server.baseUrl, '/api/machines/me', {
+        headers: { authorization: `Bearer ${machineToken}` },
+      });
+    const fresh = await me();
+    expect(fresh.status).toBe(200);
+    expect(fresh.body).toMatchObject({
+      id: machineId,
+      hostname: `PC-${serial}`,
+      company: { name: 'Pulso' },
+      status: 'never-seen',
+      lastSeenAt: null,
+      inventoryHash: null,
+    });
+    expect(Date.parse((fresh.body as Json).tokenExpiresAt)).toBeGreaterThan(Date.now());
+
+    await beat(machineToken);
+    await upload(machineToken, inventory);
+    await fixture.server.runtime.machines.heartbeats.flush();
+    expect((await me()).body).toMatchObject({
+      status: 'online',
+      inventoryHash: inventoryHash(inventory),
+    });
+  });
+
+  it('refuses anything but a valid machine token', async () => {
+    const { machineToken } = await enrol();
+    const asAdmin = await call(fixture.server.baseUrl, '/api/machines/me', {
+      token: fixture.adminToken,
+    });
+    expect(asAdmin).toMatchObject({ status: 401, body: refused });
+    const forged = await call(fixture.server.baseUrl, '/api/machines/me', {
+      headers: { authorization: `Bearer ${machineToken}x` },
+    });
+    expect(forged).toMatchObject({ status: 401, body: refused });
+  });
+});
+
 describe('machine status', () => {
   it('turns offline after two missed intervals and a minute, and back online on a heartbeat', async () => {
     const { machineId, machineToken } = await enrol();

@@ -240,3 +240,33 @@ export async function revokeMachineToken(db: Database, actor: Actor, id: string)
   });
   return getMachine(db, actor, id);
 }
+
+/**
+ * What a machine may know about itself (`chamados-agent status`): the server's view of its
+ * identity and status. `lastSeenAt` is what is stored, which trails the latest heartbeat by up
+ * to one write-behind interval.
+ */
+export async function getOwnMachine(db: Database, machineId: string, now = new Date()) {
+  const [row] = await db
+    .select({ machine: machines, companyName: companies.name })
+    .from(machines)
+    .innerJoin(companies, eq(companies.id, machines.companyId))
+    .where(eq(machines.id, machineId));
+  if (!row) throw notFound();
+  const [inventory] = await db
+    .select({ hash: machineInventories.hash, receivedAt: machineInventories.receivedAt })
+    .from(machineInventories)
+    .where(eq(machineInventories.machineId, machineId))
+    .orderBy(desc(machineInventories.receivedAt))
+    .limit(1);
+  const { id, hostname, company, status, lastSeenAt } = summary(row.machine, row.companyName, now);
+  return {
+    id,
+    hostname,
+    company,
+    status,
+    lastSeenAt,
+    inventoryReceivedAt: inventory?.receivedAt.toISOString() ?? null,
+    inventoryHash: inventory?.hash ?? null,
+  };
+}
