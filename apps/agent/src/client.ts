@@ -1,4 +1,5 @@
 import { AgentError, exitCodes } from './errors.ts';
+import { type HttpReply, httpRequest } from './http-request.ts';
 
 /** Every call to the server gives up after this long; the service loop then backs off. */
 const requestTimeoutMs = 30_000;
@@ -85,9 +86,9 @@ export function createClient(serverUrl: string) {
   const base = serverUrl.replace(/\/+$/, '');
 
   async function call<T>(method: string, route: string, token?: string, body?: unknown) {
-    let response: Response;
+    let response: HttpReply;
     try {
-      response = await fetch(`${base}${route}`, {
+      response = await httpRequest(`${base}${route}`, {
         method,
         headers: {
           accept: 'application/json',
@@ -95,16 +96,17 @@ export function createClient(serverUrl: string) {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(requestTimeoutMs),
+        timeoutMs: requestTimeoutMs,
       });
     } catch (error) {
-      const reason = error instanceof Error ? (error.cause ?? error) : error;
-      const detail = reason instanceof Error ? reason.message : String(reason);
+      const detail =
+        error instanceof Error
+          ? error.message || (error as NodeJS.ErrnoException).code
+          : String(error);
       throw new UnreachableError(`Cannot reach ${base}: ${detail}`);
     }
-    const text = await response.text();
-    const payload = parseJson(text);
-    if (response.ok) return payload as T;
+    const payload = parseJson(response.body);
+    if (response.status >= 200 && response.status < 300) return payload as T;
 
     const message = errorMessageOf(payload) ?? `HTTP ${response.status}`;
     if (response.status === 401) throw new UnauthorizedError(`The server refused: ${message}`);
