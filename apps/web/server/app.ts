@@ -33,6 +33,27 @@ const apiRoutes = [
 ];
 const matchApi = createRouter([...apiRoutes, openApiRoute(() => apiRoutes)]);
 
+/** Paths whose successful requests log only at debug level. */
+function isQuiet(pathname: string): boolean {
+  return (
+    pathname === '/api/machines/heartbeat' ||
+    pathname === '/api/health' ||
+    pathname.startsWith('/_next/')
+  );
+}
+
+/** Plain paths as they come; anything unusual (escapes, dot segments) through the URL parser. */
+const plainPath = /^\/[A-Za-z0-9_\-/]*(?:\.[A-Za-z0-9]+)?$/;
+
+/** The request's path without its query string, normalised as `new URL` would. */
+export function pathnameOf(requestUrl: string | undefined): string {
+  const raw = requestUrl ?? '/';
+  const query = raw.indexOf('?');
+  const path = query === -1 ? raw : raw.slice(0, query);
+  if (plainPath.test(path) && !path.includes('//')) return path;
+  return new URL(raw, 'http://localhost').pathname;
+}
+
 function isApiPath(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
 }
@@ -48,7 +69,8 @@ export function createHttpServer(runtime: Runtime, pages?: PageHandler): http.Se
   return http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = pathnameOf(req.url);
+    let url: URL | undefined;
     // Made on first use: most heartbeats never log, and a child logger per request adds up.
     let requestLogger: Logger | undefined;
     const ctx: RequestContext = {
@@ -56,61 +78,63 @@ export function createHttpServer(runtime: Runtime, pages?: PageHandler): http.Se
       res,
       runtime,
       requestId,
-      url,
+      get url() {
+        url ??= new URL(req.url ?? '/', 'http://localhost');
+        return url;
+      },
       params: {},
       get log() {
         requestLogger ??= requestLog.child({ reqId: requestId });
         return requestLogger;
       },
     };
-    const log = () => ctx.log;
     res.setHeader('x-request-id', requestId);
+    // Heartbeats arrive by the thousand a second: an accepted one is not worth a log line (nor
+    // the listener that would write it) unless debugging; `handleApi` logs a refused one.
+    const logOnFinish = !isQuiet(pathname) || requestLog.isLevelEnabled('debug');
+    if (logOnFinish) res.on('finish', () => logRequest(ctx, pathname, started));
 
-    res.on('finish', () => {
-      // Heartbeats arrive by the thousand a second; their refusals still log at warn.
-      const quiet =
-        url.pathname.startsWith('/_next/') ||
-        url.pathname === '/api/health' ||
-        (url.pathname === '/api/machines/heartbeat' && res.statusCode < 400);
-      if (quiet && !requestLog.isLevelEnabled('debug')) return;
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      // The path only: query strings can carry one-time codes.
-      const line = {
-        method: req.method,
-        path: url.pathname,
-        status: res.statusCode,
-        ms: Math.round(ms * 10) / 10,
-        userId: ctx.actor?.userId,
-        companyId: ctx.actor?.companyId ?? undefined,
-      };
-      if (quiet) log().debug(line, 'request');
-      else if (res.statusCode === 429) log().warn(line, 'request refused: rate limited');
-      else log().info(line, 'request');
-    });
-
-    if (url.pathname === machineLoginPath) {
-      handleMachineLogin(runtime, url, res).catch((error: unknown) => {
-        log().error({ err: error }, 'machine login failed');
+    if (pathname === machineLoginPath) {
+      handleMachineLogin(runtime, ctx.url, res).catch((error: unknown) => {
+        ctx.log.error({ err: error }, 'machine login failed');
         sendError(res, error);
       });
       return;
     }
-    if (isApiPath(url.pathname) || !pages) {
-      void handleApi(ctx);
+    if (isApiPath(pathname) || !pages) {
+      void handleApi(ctx, pathname, logOnFinish ? undefined : started);
       return;
     }
     // Pages read the path from here to send a signed-out visitor back after sign-in.
-    req.headers['x-chamados-pathname'] = url.pathname;
+    req.headers['x-chamados-pathname'] = pathname;
     pages(req, res).catch((error: unknown) => {
-      log().error({ err: error }, 'page handler failed');
+      ctx.log.error({ err: error }, 'page handler failed');
       sendError(res, error);
     });
   });
 }
 
-async function handleApi(ctx: RequestContext): Promise<void> {
+/** One line per request: the path only, since query strings can carry one-time codes. */
+function logRequest(ctx: RequestContext, pathname: string, started: bigint): void {
+  const { req, res } = ctx;
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const line = {
+    method: req.method,
+    path: pathname,
+    status: res.statusCode,
+    ms: Math.round(ms * 10) / 10,
+    userId: ctx.actor?.userId,
+    companyId: ctx.actor?.companyId ?? undefined,
+  };
+  if (res.statusCode < 400 && isQuiet(pathname)) ctx.log.debug(line, 'request');
+  else if (res.statusCode === 429) ctx.log.warn(line, 'request refused: rate limited');
+  else ctx.log.info(line, 'request');
+}
+
+/** `unlogged` (the request's start) when the request logs nothing by itself unless refused. */
+async function handleApi(ctx: RequestContext, pathname: string, unlogged?: bigint) {
   try {
-    const { handler, params } = matchApi(ctx.req.method ?? 'GET', ctx.url.pathname);
+    const { handler, params } = matchApi(ctx.req.method ?? 'GET', pathname);
     ctx.params = params;
     const reply = await handler(ctx);
     if (reply !== streaming) send(ctx.res, reply);
@@ -118,6 +142,7 @@ async function handleApi(ctx: RequestContext): Promise<void> {
     const headers: HeaderMap =
       error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     const status = sendError(ctx.res, error, headers);
+    if (unlogged !== undefined) logRequest(ctx, pathname, unlogged);
     if (status >= 500) ctx.log.error({ err: error }, 'request failed');
     if (error instanceof MachineAuthError) {
       // The client gets the same answer for every failure; the operator gets the reason.

@@ -263,7 +263,7 @@ describe('createClient', () => {
     );
   });
 
-  it('fails with UnreachableError when the connection drops in the middle of an answer', async () => {
+  it('fails with UnreachableError when the connection drops mid-answer', async () => {
     const dropping = http.createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
       // Headers and a first piece of the body reach the agent; the rest never comes.

@@ -13,7 +13,7 @@ import {
   storeInventory,
   type TokenEntry,
 } from '@chamados/core';
-import { kib, parseJsonBody, readBody } from '../http/body.ts';
+import { kib, parseJsonBody, parseJsonText, readBody } from '../http/body.ts';
 import type { RequestContext } from '../http/context.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import type { Route } from '../http/router.ts';
@@ -38,13 +38,17 @@ const inventoryLimit = 2 * 1024 * kib;
 /** A full inventory is asked for again when the last one is older than this. */
 const inventoryMaxAgeMs = 24 * 3_600_000;
 
-/** The machine behind `Authorization: Bearer <machine token>`, from the in-memory cache. */
+/**
+ * The machine behind `Authorization: Bearer <machine token>`: from the in-memory cache without
+ * waiting when it is there (nearly every heartbeat), else from the database.
+ */
 async function authenticateMachine(ctx: RequestContext): Promise<TokenEntry> {
   provisioningSecretOf(ctx.runtime);
   const header = ctx.req.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
   if (!token) throw new MachineAuthError('no bearer token');
-  return ctx.runtime.machines.tokens.authenticate(token);
+  const { tokens } = ctx.runtime.machines;
+  return tokens.cached(token) ?? tokens.authenticate(token);
 }
 
 /**
@@ -53,12 +57,12 @@ async function authenticateMachine(ctx: RequestContext): Promise<TokenEntry> {
  */
 async function heartbeat(ctx: RequestContext) {
   const entry = await authenticateMachine(ctx);
-  const raw = await readBody(ctx.req, heartbeatLimit);
-  const input = parseInput(heartbeatInput, parseJsonBody(ctx.req.headers['content-type'], raw));
-  const now = new Date();
-  ctx.runtime.machines.heartbeats.record(entry, input, now);
+  const text = (await readBody(ctx.req, heartbeatLimit)).toString('utf8');
+  const input = parseInput(heartbeatInput, parseJsonText(ctx.req.headers['content-type'], text));
+  const now = Date.now();
+  ctx.runtime.machines.heartbeats.record(entry, text, now);
 
-  const stale = entry.inventoryAt === null || now.getTime() - entry.inventoryAt > inventoryMaxAgeMs;
+  const stale = entry.inventoryAt === null || now - entry.inventoryAt > inventoryMaxAgeMs;
   const inventoryWanted = stale || input.inventoryHash !== entry.inventoryHash;
   return {
     status: 200,

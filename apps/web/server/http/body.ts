@@ -57,12 +57,17 @@ export function isJsonContentType(header: string | undefined): boolean {
  * endpoint.
  */
 export function parseJsonBody(contentType: string | undefined, raw: Buffer): unknown {
+  return parseJsonText(contentType, raw.toString('utf8'));
+}
+
+/** `parseJsonBody` for a body already decoded, when the caller keeps the text too. */
+export function parseJsonText(contentType: string | undefined, text: string): unknown {
   if (!isJsonContentType(contentType)) {
     throw new AppError('unsupported_media_type', 'Content-Type must be application/json');
   }
-  if (raw.length === 0) throw new AppError('invalid_json', 'Request body is empty');
+  if (text.length === 0) throw new AppError('invalid_json', 'Request body is empty');
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw new AppError('invalid_json', 'Request body is not valid JSON');
   }

@@ -201,6 +201,19 @@ describe('heartbeats', () => {
     const paths = (invalid.body as Json).error.details.map((detail: Json) => detail.path);
     expect(paths).toEqual(expect.arrayContaining(['metrics.cpuPercent', 'metrics.memory']));
   });
+
+  it('refuse text the database cannot store, so one machine cannot stall the batch', async () => {
+    const { machineId, machineToken } = await enrol();
+    for (const loggedInUser of ['ana\u0000', 'ana\ud800']) {
+      const refusedBeat = await beat(machineToken, { ...heartbeat, loggedInUser });
+      expect(refusedBeat.status).toBe(400);
+      expect((refusedBeat.body as Json).error.details[0]).toMatchObject({ path: 'loggedInUser' });
+    }
+    const accepted = await beat(machineToken, { ...heartbeat, loggedInUser: 'ana 🙂' });
+    expect(accepted.status).toBe(200);
+    await fixture.server.runtime.machines.heartbeats.flush();
+    expect((await machine(machineId)).loggedInUser).toBe('ana 🙂');
+  });
 });
 
 describe("a machine's view of itself", () => {
@@ -248,6 +261,10 @@ describe('machine status', () => {
   it('turns offline after two missed intervals and a minute, and back online on a heartbeat', async () => {
     const { machineId, machineToken } = await enrol();
     const { db } = fixture.server.database;
+    const delivered: Json[] = [];
+    const stopListening = fixture.server.runtime.events.subscribe((event) => {
+      if (event.data.machineId === machineId) delivered.push(event);
+    });
     await beat(machineToken);
     await fixture.server.runtime.machines.heartbeats.flush();
     await sweepMachineStatus(fixture.server.database);
@@ -280,6 +297,20 @@ describe('machine status', () => {
       .map((event) => event.type)
       .filter((type) => type === 'machine.online' || type === 'machine.offline');
     expect(mine).toEqual(['machine.online', 'machine.offline', 'machine.online']);
+
+    // Each transition also reaches live listeners, shaped like every other event.
+    await expect.poll(() => delivered.length).toBe(3);
+    stopListening();
+    expect(delivered[1]).toEqual({
+      id: expect.any(Number),
+      type: 'machine.offline',
+      companyId: expect.any(String),
+      queueId: null,
+      requesterId: null,
+      staffOnly: true,
+      data: { machineId },
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
   });
 });
 

@@ -1,5 +1,19 @@
 import { z } from 'zod';
 
+/**
+ * Text PostgreSQL can store in jsonb: it refuses NUL and unpaired UTF-16 surrogates, and a
+ * heartbeat it refused would hold up the whole batch it was written with.
+ */
+const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const nul = String.fromCharCode(0);
+const storableText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !value.includes(nul) && !unpairedSurrogate.test(value), {
+      message: 'must not contain NUL characters or unpaired surrogates',
+    });
+
 const bytes = z
   .number()
   .int()
@@ -14,7 +28,7 @@ export const heartbeatInput = z.strictObject({
     disks: z
       .array(
         z.strictObject({
-          mount: z.string().max(255),
+          mount: storableText(255),
           usedBytes: bytes,
           totalBytes: bytes,
         }),
@@ -26,8 +40,8 @@ export const heartbeatInput = z.strictObject({
       .min(0)
       .max(100 * 365 * 86_400),
   }),
-  loggedInUser: z.string().max(255).nullable().optional(),
-  agentVersion: z.string().trim().min(1).max(50),
+  loggedInUser: storableText(255).nullable().optional(),
+  agentVersion: storableText(50).refine((value) => value.trim().length > 0, 'must not be empty'),
   inventoryHash: z
     .string()
     .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex')

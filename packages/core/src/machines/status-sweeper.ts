@@ -2,36 +2,43 @@ import { and, desc, lt, notInArray, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/client.ts';
 import { queryRows } from '../db/client.ts';
 import { machineInventories, machineMetrics } from '../db/schema/index.ts';
-import { publishEvent } from '../events/publish.ts';
+import { eventChannel } from '../events/publish.ts';
 import type { Logger } from '../logger.ts';
 import { onlineWindowMs } from './machine-views.ts';
 
 /**
- * Turns last-seen times into offline / back-online events. Each transition is one conditional
- * UPDATE, so with several processes sweeping the same database exactly one of them records it.
+ * Turns last-seen times into offline / back-online events. One statement flips the machines,
+ * records an event per flip and announces each (NOTIFY reaches listeners on commit), so a
+ * whole fleet coming back after a restart costs one round trip, not two per machine. With
+ * several processes sweeping the same database, the conditional UPDATE lets exactly one of
+ * them record each transition.
  */
 export async function sweepMachineStatus(handle: DatabaseHandle, now = new Date()) {
   const cutoff = new Date(now.getTime() - onlineWindowMs).toISOString();
-  return handle.db.transaction(async (tx) => {
-    const changed = await queryRows<{ id: string; company_id: string; online: boolean }>(
-      tx,
-      sql`update machines set online = not online, status_changed_at = ${now.toISOString()}
+  const [result] = await queryRows<{ changed: number }>(
+    handle.db,
+    sql`with changed as (
+          update machines set online = not online, status_changed_at = ${now.toISOString()}
           where (online and (last_seen_at is null or last_seen_at < ${cutoff}))
              or (not online and last_seen_at >= ${cutoff})
-          returning id, company_id, online`,
-    );
-    for (const machine of changed) {
-      await publishEvent(tx, {
-        type: machine.online ? 'machine.online' : 'machine.offline',
-        companyId: machine.company_id,
-        queueId: null,
-        requesterId: null,
-        staffOnly: true,
-        data: { machineId: machine.id },
-      });
-    }
-    return changed.length;
-  });
+          returning id, company_id, online
+        ), recorded as (
+          insert into events (type, company_id, queue_id, requester_id, staff_only, data)
+          select case when online then 'machine.online' else 'machine.offline' end,
+            company_id, null, null, true, jsonb_build_object('machineId', id)
+          from changed
+          returning *
+        ), announced as (
+          select pg_notify(${eventChannel}, json_build_object(
+            'id', id, 'type', type, 'companyId', company_id, 'queueId', queue_id,
+            'requesterId', requester_id, 'staffOnly', staff_only, 'data', data,
+            'createdAt', to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+          )::text)
+          from recorded
+        )
+        select (select count(*) from announced)::int as changed`,
+  );
+  return result?.changed ?? 0;
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { machineInventories, machines, machineTokens } from '../db/schema/index.ts';
 import { MachineAuthError } from './machine-auth-error.ts';
-import { hashSecret, sameHash } from './secrets.ts';
+import { hashSecret } from './secrets.ts';
 
 /** What a heartbeat needs to know about its token and machine, held in memory. */
 export interface TokenEntry {
@@ -54,6 +54,27 @@ export function createTokenCache(db: Database) {
   }
 
   return {
+    /**
+     * The token's entry when it is in memory, without waiting for anything: the heartbeat's
+     * usual case. Undefined when it must be looked up (`authenticate`); a `MachineAuthError`
+     * when the token is known to be refused or expired.
+     */
+    cached(token: string, now = Date.now()): TokenEntry | undefined {
+      const tokenHash = hashSecret(token);
+      const entry = entries.get(tokenHash);
+      if (!entry) {
+        const refusedAt = unknown.get(tokenHash);
+        if (refusedAt !== undefined && now - refusedAt < negativeTtlMs) {
+          throw new MachineAuthError('unknown, expired or revoked token');
+        }
+        return undefined;
+      }
+      if (entry.expiresAt <= now) {
+        entries.delete(tokenHash);
+        throw new MachineAuthError('expired token');
+      }
+      return entry;
+    },
     /** The token's entry, or a `MachineAuthError` naming why (for the log only). */
     async authenticate(token: string, now = Date.now()): Promise<TokenEntry> {
       const tokenHash = hashSecret(token);
@@ -73,8 +94,8 @@ export function createTokenCache(db: Database) {
         entries.set(tokenHash, loaded);
         entry = loaded;
       }
-      // The hash keyed the lookup; comparing it once more, in constant time, costs nothing.
-      if (!sameHash(tokenHash, entry.tokenHash)) throw new MachineAuthError('token mismatch');
+      // Looking the entry up by the token's SHA-256 compares hashes, never the token itself,
+      // so how long the lookup takes says nothing about the token.
       if (entry.expiresAt <= now) {
         entries.delete(tokenHash);
         throw new MachineAuthError('expired token');
