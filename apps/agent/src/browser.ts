@@ -15,11 +15,14 @@ function appBrowserCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv)
     const roots = [env.ProgramFiles, env['ProgramFiles(x86)'], env.LOCALAPPDATA].filter(
       (root): root is string => Boolean(root),
     );
-    return roots.flatMap((root) => [
-      path.win32.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
-      path.win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
-      path.win32.join(root, 'Chromium', 'Application', 'chrome.exe'),
-    ]);
+    // Browser first, then where it may be installed: Chrome installed for one user must win
+    // over the Edge every Windows machine has.
+    const browsers = [
+      ['Google', 'Chrome', 'Application', 'chrome.exe'],
+      ['Microsoft', 'Edge', 'Application', 'msedge.exe'],
+      ['Chromium', 'Application', 'chrome.exe'],
+    ];
+    return browsers.flatMap((parts) => roots.map((root) => path.win32.join(root, ...parts)));
   }
   if (platform === 'darwin') {
     return [

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AgentError, exitCodes } from './errors.ts';
@@ -51,8 +59,14 @@ export function statePath(
   return path.posix.join(configHome, 'chamados-agent', fileName);
 }
 
-/** The saved state, or null when this machine has not been enrolled. */
-export function readState(file: string): AgentState | null {
+/**
+ * The saved state, or null when this machine has not been enrolled (or, with
+ * `corrupt: 'ignore'`, when the file is unreadable JSON).
+ */
+export function readState(
+  file: string,
+  options: { corrupt?: 'throw' | 'ignore' } = {},
+): AgentState | null {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -71,11 +85,20 @@ export function readState(file: string): AgentState | null {
   try {
     return JSON.parse(text) as AgentState;
   } catch {
-    throw new AgentError(
+    if (options.corrupt === 'ignore') return null;
+    throw new CorruptStateError(file);
+  }
+}
+
+/** The state file exists but is not JSON (a disk filled up mid-write by something else). */
+export class CorruptStateError extends AgentError {
+  constructor(file: string) {
+    super(
       `The agent's state at ${file} is not valid JSON`,
       exitCodes.failed,
       'Enrol again with `chamados-agent enroll`; it replaces the file.',
     );
+    this.name = 'CorruptStateError';
   }
 }
 
@@ -97,17 +120,28 @@ export function requireState(file: string): AgentState {
  */
 export function writeState(file: string, state: AgentState): void {
   const directory = path.dirname(file);
-  mkdirSync(directory, { recursive: true, mode: 0o700 });
-  restrictToOwner(directory);
+  const created = mkdirSync(directory, { recursive: true, mode: 0o700 }) !== undefined;
+  restrictToOwner(directory, created);
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   chmodSync(temporary, 0o600);
   renameSync(temporary, file);
 }
 
+/** Deletes the state file, readable or not; false when there was none. */
 export function removeState(file: string): boolean {
-  const existed = readState(file) !== null;
-  rmSync(file, { force: true });
+  const existed = existsSync(file);
+  try {
+    rmSync(file, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+    throw new AgentError(
+      `Cannot remove the agent's state at ${file}: permission denied`,
+      exitCodes.permission,
+      'Run the command as the user the agent service runs as (root / Administrator).',
+    );
+  }
   return existed;
 }
 
@@ -116,11 +150,13 @@ export function removeState(file: string): boolean {
  * that lets every local user read it, so inheritance is cut and only SYSTEM and the
  * Administrators keep access.
  */
-function restrictToOwner(directory: string): void {
+function restrictToOwner(directory: string, created: boolean): void {
   if (process.platform !== 'win32') {
     chmodSync(directory, 0o700);
     return;
   }
+  // icacls is a process to start: once, when the folder is made, not on every heartbeat.
+  if (!created) return;
   execFileSync(
     'icacls',
     [

@@ -56,7 +56,8 @@ export const enrollCommand: Command = {
     }
 
     const file = statePath();
-    const previous = readState(file);
+    // A corrupt state file is what enrolling again is for: it is replaced below.
+    const previous = readState(file, { corrupt: 'ignore' });
     const inventory = await collectInventory();
     const state = await enrol(
       {

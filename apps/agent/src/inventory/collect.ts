@@ -174,7 +174,7 @@ async function collectVolumes(): Promise<Volume[]> {
   return [...volumes.values()].sort((a, b) => a.mount.localeCompare(b.mount));
 }
 
-async function collectHardware(): Promise<Hardware> {
+async function collectHardware(): Promise<{ hardware: Hardware; virtual: boolean }> {
   const [system, bios, cpu, memory, layout, native] = await Promise.all([
     si.system(),
     si.bios(),
@@ -190,7 +190,7 @@ async function collectHardware(): Promise<Hardware> {
     type: text(disk.type),
     sizeBytes: disk.size > 0 ? disk.size : null,
   }));
-  return {
+  const hardware: Hardware = {
     vendor: identifier(system.manufacturer),
     model: identifier(system.model),
     serial: identifier(system.serial) ?? identifier(native.serial),
@@ -209,6 +209,7 @@ async function collectHardware(): Promise<Hardware> {
     memoryBytes: memory.total || null,
     disks: disks.sort((a, b) => a.name.localeCompare(b.name)),
   };
+  return { hardware, virtual: system.virtual };
 }
 
 async function machineIdOf(): Promise<string | null> {
@@ -247,16 +248,15 @@ export function identityOf(hardware: Hardware, machineId: string | null, virtual
   } satisfies Identity;
 }
 
-async function isVirtual(): Promise<boolean> {
-  if (process.platform === 'linux') {
-    const cgroup = (await readText('/proc/1/cgroup')) ?? '';
-    const container =
-      (await readText('/.dockerenv')) !== null ||
-      (await readText('/run/.containerenv')) !== null ||
-      /docker|kubepods|containerd|lxc/.test(cgroup);
-    if (container) return true;
-  }
-  return (await si.system()).virtual;
+/** Containers report the host's hardware as their own, or nothing: worth saying. */
+async function isContainer(): Promise<boolean> {
+  if (process.platform !== 'linux') return false;
+  const cgroup = (await readText('/proc/1/cgroup')) ?? '';
+  return (
+    (await readText('/.dockerenv')) !== null ||
+    (await readText('/run/.containerenv')) !== null ||
+    /docker|kubepods|containerd|lxc/.test(cgroup)
+  );
 }
 
 /**
@@ -266,18 +266,19 @@ async function isVirtual(): Promise<boolean> {
  */
 export async function collectInventory(): Promise<Inventory> {
   const machineId = await machineIdOf();
-  const [hardware, osResult, network, volumes, software, users, virtual] = await Promise.all([
+  const [machine, osResult, network, volumes, software, users, container] = await Promise.all([
     collectHardware(),
     collectOs(machineId),
     collectNetwork(),
     collectVolumes(),
     collectSoftware(),
     loggedInUsers(),
-    isVirtual(),
+    isContainer(),
   ]);
+  const { hardware } = machine;
   return {
     hostname: os.hostname(),
-    identity: identityOf(hardware, machineId, virtual),
+    identity: identityOf(hardware, machineId, machine.virtual || container),
     hardware,
     os: osResult.os,
     network,

@@ -29,6 +29,7 @@ const windows = {
   chrome32: 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
   edge: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
   userChromium: 'C:\\Users\\ana\\AppData\\Local\\Chromium\\Application\\chrome.exe',
+  userChrome: 'C:\\Users\\ana\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe',
 };
 const mac = {
   chrome: '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
@@ -57,6 +58,13 @@ describe('browserLaunchFor', () => {
       env: windowsEnv,
       files: [windows.edge, windows.chrome32],
       expected: { command: windows.chrome32, args: [`--app=${url}`], kind: 'app' },
+    },
+    {
+      what: "Windows: Chrome installed for the user before the machine's Edge",
+      platform: 'win32',
+      env: windowsEnv,
+      files: [windows.edge, windows.userChrome],
+      expected: { command: windows.userChrome, args: [`--app=${url}`], kind: 'app' },
     },
     {
       what: 'Windows: Edge when there is no Chrome',

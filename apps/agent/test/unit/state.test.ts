@@ -267,6 +267,15 @@ describe('the state file', () => {
     expect(readState(file)).toBeNull();
   });
 
+  it('is replaced by enrolling again, or removed, when it is not valid JSON', () => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, '{"serverUrl": "https://chamados.example.org",');
+
+    expect(readState(file, { corrupt: 'ignore' })).toBeNull();
+    expect(removeState(file)).toBe(true);
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('was not there for removeState when never written', () => {
     expect(removeState(file)).toBe(false);
   });

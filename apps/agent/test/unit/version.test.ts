@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPackagedBinary } from '../../src/version.ts';
+import { agentVersion, isPackagedBinary } from '../../src/version.ts';
 
-// `agentVersion` is meant to equal the version in apps/agent/package.json, but that file has
-// no `version` field yet, so there is nothing to compare it with.
+describe('the agent version', () => {
+  it('is the version in the package manifest', () => {
+    const manifest = path.resolve(import.meta.dirname, '../../package.json');
+    expect(agentVersion).toBe(JSON.parse(readFileSync(manifest, 'utf8')).version);
+  });
+});
 
 describe('isPackagedBinary', () => {
   it('is false when the agent runs from its sources', () => {

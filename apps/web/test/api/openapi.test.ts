@@ -25,6 +25,7 @@ describe('GET /api/openapi.json', () => {
       '/api/machines',
       '/api/machines/heartbeat',
       '/api/machines/inventory',
+      '/api/machines/me',
       '/api/machines/register',
       '/api/machines/sessions',
       '/api/machines/{id}',
