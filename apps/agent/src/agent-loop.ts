@@ -3,7 +3,7 @@ import { inventoryHash } from '@chamados/core/machines/inventory-hash';
 import { backoffDelay, jittered } from './backoff.ts';
 import { createClient, UnauthorizedError } from './client.ts';
 import { enrol } from './enrolment.ts';
-import { collectInventory } from './inventory/collect.ts';
+import { collectInventory, loggedInUsers } from './inventory/collect.ts';
 import type { Inventory } from './inventory/types.ts';
 import type { AgentLogger } from './log.ts';
 import { createMetricsSampler } from './metrics.ts';
@@ -12,6 +12,8 @@ import { agentVersion } from './version.ts';
 
 /** A changed machine (new software, a new disk) is noticed within this long. */
 const inventoryRefreshMs = 30 * 60_000;
+/** Who is logged in is looked up again this often for the heartbeat (Windows asks PowerShell). */
+const usersRefreshMs = 5 * 60_000;
 /** After a refusal the agent cannot fix by itself, it asks again this rarely. */
 const refusedRetryMs = 15 * 60_000;
 
@@ -35,6 +37,7 @@ export async function runAgentLoop(options: LoopOptions): Promise<void> {
   const sample = createMetricsSampler();
   let inventory: Inventory | null = null;
   let collectedAt = 0;
+  let user: { name: string | null; at: number } = { name: null, at: 0 };
   let failures = 0;
   let reenrolled = false;
 
@@ -47,6 +50,7 @@ export async function runAgentLoop(options: LoopOptions): Promise<void> {
     const started = Date.now();
     inventory = await collectInventory();
     collectedAt = Date.now();
+    user = { name: inventory.loggedInUsers[0] ?? null, at: collectedAt };
     log.info('inventory.collected', {
       ms: collectedAt - started,
       software: inventory.software.length,
@@ -61,9 +65,12 @@ export async function runAgentLoop(options: LoopOptions): Promise<void> {
     const hash = inventoryHash(current);
     const client = createClient(state.serverUrl);
     const metrics = await sample(current.volumes.map((volume) => volume.mount));
+    if (Date.now() - user.at > usersRefreshMs) {
+      user = { name: (await loggedInUsers())[0] ?? null, at: Date.now() };
+    }
     const reply = await client.heartbeat(state.machineToken, {
       metrics,
-      loggedInUser: current.loggedInUsers[0] ?? null,
+      loggedInUser: user.name,
       agentVersion,
       inventoryHash: hash,
     });

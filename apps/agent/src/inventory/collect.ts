@@ -223,7 +223,8 @@ async function machineIdOf(): Promise<string | null> {
   return identifier(ids.os);
 }
 
-async function loggedInUsers(): Promise<string[]> {
+/** Users with an interactive session now (`who` on Unix, the session list on Windows). */
+export async function loggedInUsers(): Promise<string[]> {
   const sessions = await si.users();
   return [...new Set(sessions.map((session) => session.user).filter(Boolean))].sort();
 }

@@ -74,9 +74,15 @@ function startAgent(args: string[]): RunningAgent {
 }
 
 /** Runs an agent command to completion. */
-function agentCommand(args: string[]): { status: number; stdout: string; stderr: string } {
+function agentCommand(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { status: number; stdout: string; stderr: string } {
   try {
-    const stdout = execFileSync(agentBinary, args, { env: agentEnv, encoding: 'utf8' });
+    const stdout = execFileSync(agentBinary, args, {
+      env: { ...agentEnv, ...env },
+      encoding: 'utf8',
+    });
     return { status: 0, stdout, stderr: '' };
   } catch (error) {
     const failed = error as { status: number; stdout: string; stderr: string };
@@ -247,29 +253,20 @@ describe('the agent binary against the real server on PostgreSQL', () => {
     const profile = path.join(workDir, 'browser-profile');
     try {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const opened = (() => {
-        const previous = agentEnv;
-        agentEnv = {
-          ...previous,
-          DISPLAY: display,
-          CHAMADOS_AGENT_BROWSER: chromiumPath,
-          // The test reaches into the window the agent opened through Chromium's debugging port.
-          CHAMADOS_AGENT_BROWSER_ARGS: [
-            `--remote-debugging-port=${debuggingPort}`,
-            `--user-data-dir=${profile}`,
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ].join(' '),
-        };
-        try {
-          return agentCommand(['open']);
-        } finally {
-          agentEnv = previous;
-        }
-      })();
+      const opened = agentCommand(['open'], {
+        DISPLAY: display,
+        CHAMADOS_AGENT_BROWSER: chromiumPath,
+        // The test reaches into the window the agent opened through Chromium's debugging port.
+        CHAMADOS_AGENT_BROWSER_ARGS: [
+          `--remote-debugging-port=${debuggingPort}`,
+          `--user-data-dir=${profile}`,
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ].join(' '),
+      });
       expect(opened.status).toBe(0);
 
       let browser: Awaited<ReturnType<typeof chromium.connectOverCDP>> | undefined;
