@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inventoryHash } from '@chamados/core/machines/inventory-hash';
 import { backoffDelay, jittered } from './backoff.ts';
-import { createClient, UnauthorizedError } from './client.ts';
+import { createClient, UnauthorizedError, UnreachableError } from './client.ts';
 import { enrol } from './enrolment.ts';
 import { collectInventory, loggedInUsers } from './inventory/collect.ts';
 import type { Inventory } from './inventory/types.ts';
@@ -141,7 +141,9 @@ export async function runAgentLoop(options: LoopOptions): Promise<void> {
       } else {
         failures += 1;
         delay = backoffDelay(failures);
-        log.warn('server.unreachable', {
+        // Anything else (a refused request, a full disk) backs off the same way, under its name.
+        const event = error instanceof UnreachableError ? 'server.unreachable' : 'heartbeat.failed';
+        log.warn(event, {
           reason: messageOf(error),
           failures,
           retryIn: `${Math.round(delay / 1000)}s`,

@@ -11,6 +11,7 @@ import { openApiRoute } from './api/openapi.ts';
 import { ticketRoutes } from './api/tickets.ts';
 import { userRoutes } from './api/users.ts';
 import type { RequestContext } from './http/context.ts';
+import { pathnameOf } from './http/pathname.ts';
 import { RateLimitedError } from './http/rate-limit.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { type HeaderMap, send, sendError } from './http/respond.ts';
@@ -40,18 +41,6 @@ function isQuiet(pathname: string): boolean {
     pathname === '/api/health' ||
     pathname.startsWith('/_next/')
   );
-}
-
-/** Plain paths as they come; anything unusual (escapes, dot segments) through the URL parser. */
-const plainPath = /^\/[A-Za-z0-9_\-/]*(?:\.[A-Za-z0-9]+)?$/;
-
-/** The request's path without its query string, normalised as `new URL` would. */
-export function pathnameOf(requestUrl: string | undefined): string {
-  const raw = requestUrl ?? '/';
-  const query = raw.indexOf('?');
-  const path = query === -1 ? raw : raw.slice(0, query);
-  if (plainPath.test(path) && !path.includes('//')) return path;
-  return new URL(raw, 'http://localhost').pathname;
 }
 
 function isApiPath(pathname: string): boolean {

@@ -175,14 +175,16 @@ async function collectVolumes(): Promise<Volume[]> {
 }
 
 async function collectHardware(): Promise<{ hardware: Hardware; virtual: boolean }> {
-  const [system, bios, cpu, memory, layout, native] = await Promise.all([
+  const [system, bios, cpu, memory, layout] = await Promise.all([
     si.system(),
     si.bios(),
     si.cpu(),
     si.mem(),
     si.diskLayout(),
-    nativeHardwareIds(),
   ]);
+  // Asking the OS again costs a PowerShell start on Windows: only when something is missing.
+  const complete = identifier(system.uuid) && identifier(system.serial);
+  const native = complete ? { uuid: null, serial: null } : await nativeHardwareIds();
   const disks: Disk[] = layout.map((disk) => ({
     name: disk.device || disk.name,
     model: text(disk.name),

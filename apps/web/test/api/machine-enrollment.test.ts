@@ -220,6 +220,18 @@ describe('enrolling machines', () => {
     const paths = (response.body as Json).error.details.map((detail: Json) => detail.path);
     expect(paths).toEqual(expect.arrayContaining(['os.version', 'os.arch']));
   });
+
+  it('refuses text the database cannot store, with the field paths', async () => {
+    const response = await register(
+      registration({
+        hostname: 'PC\u0000',
+        inventory: { software: [{ name: 'tool\ud800', version: '1' }] },
+      }),
+    );
+    expect(response.status).toBe(400);
+    const paths = (response.body as Json).error.details.map((detail: Json) => detail.path);
+    expect(paths).toEqual(expect.arrayContaining(['hostname', 'inventory']));
+  });
 });
 
 describe('machine administration', () => {

@@ -209,6 +209,12 @@ describe('heartbeats', () => {
       expect(refusedBeat.status).toBe(400);
       expect((refusedBeat.body as Json).error.details[0]).toMatchObject({ path: 'loggedInUser' });
     }
+    const refusedInventory = await upload(machineToken, {
+      software: [{ name: 'tool\u0000', version: '1' }],
+    });
+    expect(refusedInventory.status).toBe(400);
+    expect((refusedInventory.body as Json).error.details[0]).toMatchObject({ path: 'inventory' });
+
     const accepted = await beat(machineToken, { ...heartbeat, loggedInUser: 'ana 🙂' });
     expect(accepted.status).toBe(200);
     await fixture.server.runtime.machines.heartbeats.flush();

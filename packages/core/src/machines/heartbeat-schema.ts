@@ -1,18 +1,8 @@
 import { z } from 'zod';
+import { storable, storableJson, unstorableMessage } from './storable.ts';
 
-/**
- * Text PostgreSQL can store in jsonb: it refuses NUL and unpaired UTF-16 surrogates, and a
- * heartbeat it refused would hold up the whole batch it was written with.
- */
-const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const nul = String.fromCharCode(0);
 const storableText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((value) => !value.includes(nul) && !unpairedSurrogate.test(value), {
-      message: 'must not contain NUL characters or unpaired surrogates',
-    });
+  z.string().max(max).refine(storable, { message: unstorableMessage });
 
 const bytes = z
   .number()
@@ -52,5 +42,7 @@ export const heartbeatInput = z.strictObject({
 export type HeartbeatInput = z.infer<typeof heartbeatInput>;
 
 export const inventoryInput = z.strictObject({
-  inventory: z.record(z.string(), z.unknown()),
+  inventory: z
+    .record(z.string(), z.unknown())
+    .refine(storableJson, { message: `text in it ${unstorableMessage}` }),
 });

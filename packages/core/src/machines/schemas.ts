@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { slugPattern } from '../companies/schemas.ts';
+import { storable, storableJson, unstorableMessage } from './storable.ts';
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) =>
+  z.string().trim().max(max).refine(storable, { message: unstorableMessage });
 
 export const registerMachineInput = z.strictObject({
   enrollmentSecret: z
@@ -30,6 +32,7 @@ export const registerMachineInput = z.strictObject({
   agentVersion: text(50).min(1),
   inventory: z
     .record(z.string(), z.unknown())
+    .refine(storableJson, { message: `text in it ${unstorableMessage}` })
     .optional()
     .describe('The first full inventory; the agent sends it again whenever it changes'),
 });
