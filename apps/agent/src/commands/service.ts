@@ -14,8 +14,9 @@ import { isPackagedBinary } from '../version.ts';
 const usage = `Usage: chamados-agent service install | uninstall
 
 install     registers the agent with the OS so it runs at boot and restarts when it stops:
-            a systemd unit on Linux, a launchd daemon on macOS, a scheduled task running
-            as SYSTEM on Windows. Needs root / Administrator and an enrolled machine.
+            a systemd unit on Linux, a launchd daemon on macOS, the Windows service
+            ChamadosAgent (its small host compiled on the spot with the .NET Framework's
+            C# compiler). Needs root / Administrator and an enrolled machine.
 uninstall   stops it and removes the registration (the enrolment stays; see unenroll).
 
 Options:

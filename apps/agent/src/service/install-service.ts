@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { chmod, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AgentError, exitCodes } from '../errors.ts';
 import type { CommandRunner } from './run-command.ts';
 import {
@@ -11,10 +12,13 @@ import {
   systemdUnit,
   systemdUnitName,
   systemdUnitPath,
-  windowsTaskCommands,
-  windowsTaskName,
-  windowsTaskXml,
+  windowsLogPath,
+  windowsServiceControl,
+  windowsServiceFiles,
+  windowsServiceInstallCommands,
+  windowsServiceName,
 } from './service-definitions.ts';
+import { cscArgv, findCsc, windowsServiceHostSource } from './windows-service-host.ts';
 
 /** Writes a whole file with exactly these permission bits, replacing any file already there. */
 export type FileWriter = (
@@ -43,9 +47,22 @@ export interface InstallOptions {
   uid?: number;
   /** Linux only: a state directory the systemd hardening would otherwise make read-only. */
   stateDir?: string;
+  /** Windows only: `%WINDIR%`, where csc.exe is looked for; `process.env.WINDIR` if absent. */
+  windir?: string;
+  /** Windows only: whether a file exists, for the csc.exe lookup; `existsSync` if absent. */
+  exists?: (file: string) => boolean;
+  /** Windows only: waits between looks at a service being deleted; a real timer if absent. */
+  sleep?: (milliseconds: number) => Promise<void>;
 }
 
-export type UninstallOptions = Omit<InstallOptions, 'executable' | 'writeFile' | 'stateDir'>;
+export interface UninstallOptions
+  extends Omit<InstallOptions, 'executable' | 'writeFile' | 'stateDir' | 'windir' | 'exists'> {
+  /**
+   * Windows only: the agent's binary, next to which the service host was compiled;
+   * `process.execPath` if absent, as the uninstall is run by the installed agent itself.
+   */
+  executable?: string;
+}
 
 /** The file writer used for real. */
 export const writeSystemFile: FileWriter = async (file, content, mode) => {
@@ -70,7 +87,7 @@ export async function installService(options: InstallOptions): Promise<void> {
 
   if (options.platform === 'linux') return installSystemd(options);
   if (options.platform === 'darwin') return installLaunchd(options);
-  if (options.platform === 'win32') return withAdministratorHint(installScheduledTask(options));
+  if (options.platform === 'win32') return withAdministratorHint(installWindowsService(options));
   throw unsupported(options.platform);
 }
 
@@ -80,7 +97,7 @@ export async function uninstallService(options: UninstallOptions): Promise<void>
 
   if (options.platform === 'linux') return uninstallSystemd(options);
   if (options.platform === 'darwin') return uninstallLaunchd(options);
-  if (options.platform === 'win32') return withAdministratorHint(uninstallScheduledTask(options));
+  if (options.platform === 'win32') return withAdministratorHint(uninstallWindowsService(options));
   throw unsupported(options.platform);
 }
 
@@ -126,44 +143,102 @@ async function uninstallLaunchd(options: UninstallOptions): Promise<void> {
 }
 
 /**
- * Windows gets a Scheduled Task, not a service: see `windowsServiceLimitation`. `schtasks`
- * reads the definition from a file, written next to the binary and removed once registered.
+ * Windows: a service whose program is a host compiled here from C#, see `windowsServiceLimitation`.
+ * The compiler is looked for first, so that a machine without one is left as it was.
  */
-async function installScheduledTask(options: InstallOptions): Promise<void> {
-  const definitionPath = path.win32.join(
-    path.win32.dirname(options.executable),
-    'chamados-agent-task.xml',
-  );
-  // Task Scheduler reads its XML as UTF-16 with a byte order mark, as it writes it itself.
-  const definition = Buffer.from(
-    `\ufeff${windowsTaskXml({ executable: options.executable })}`,
-    'utf16le',
-  );
-  await write(options, definitionPath, definition);
+async function installWindowsService(options: InstallOptions): Promise<void> {
+  const csc = findCsc({
+    windir: options.windir ?? process.env.WINDIR,
+    exists: options.exists ?? existsSync,
+  });
+  const files = windowsServiceFiles({ executable: options.executable });
+  const commands = windowsServiceInstallCommands({
+    host: files.host,
+    executable: options.executable,
+  });
 
+  // An earlier install's service holds the host open, so it goes first.
+  await removeWindowsService(options, { mustExist: false });
+
+  await write(options, files.source, windowsServiceHostSource);
   try {
-    // An earlier install's agent keeps running through `/Create /F`; end it so `/Run` below
-    // starts the new binary instead of being ignored as a second instance.
-    await runIfPossible(options, windowsTaskCommands.end);
-    await run(options, windowsTaskCommands.create(definitionPath));
-  } finally {
-    await remove(options, definitionPath);
+    await run(options, cscArgv({ csc, source: files.source, output: files.host }));
+  } catch (error) {
+    if (!(error instanceof AgentError)) throw error;
+    // csc.exe prints its errors on stdout, which the failure does not carry; the source is
+    // left in place so that the command above, run by hand, shows them.
+    throw new AgentError(
+      error.message,
+      error.exitCode,
+      `Run the command above by hand to see why, then delete ${files.source}.`,
+    );
   }
-  await run(options, windowsTaskCommands.run);
+  await remove(options, files.source);
 
-  options.log(`Installed the Scheduled Task "${windowsTaskName}".`);
+  for (const argv of commands) await run(options, argv);
+
+  options.log(`Installed the Windows service ${windowsServiceName}; it logs to ${windowsLogPath}`);
 }
 
-async function uninstallScheduledTask(options: UninstallOptions): Promise<void> {
-  await runIfPossible(options, windowsTaskCommands.end);
-  await run(options, windowsTaskCommands.delete);
+async function uninstallWindowsService(options: UninstallOptions): Promise<void> {
+  const files = windowsServiceFiles({ executable: options.executable ?? process.execPath });
 
-  options.log(`Removed the Scheduled Task "${windowsTaskName}".`);
+  await removeWindowsService(options, { mustExist: true });
+  try {
+    await remove(options, files.host);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AgentError(
+      `The service is removed, but its host ${files.host} is not: ${reason}`,
+      exitCodes.failed,
+      'Delete that file by hand.',
+    );
+  }
+
+  options.log(`Removed the Windows service ${windowsServiceName}.`);
+}
+
+/**
+ * How often, and how many times, the installer looks whether a deleted service is gone: well
+ * past the 20 s the host takes at most to stop the agent.
+ */
+const serviceGonePollMs = 1_000;
+const serviceGonePolls = 30;
+
+/**
+ * Stops and deletes the service, and waits until it is gone: `sc.exe` returns while the host
+ * is still stopping the agent (up to 20 s), and until then the host's file cannot be replaced
+ * or removed and the service name cannot be registered again. Installing does not need a
+ * service to exist; uninstalling does, and fails when there is none.
+ */
+async function removeWindowsService(
+  options: UninstallOptions,
+  { mustExist }: { mustExist: boolean },
+): Promise<void> {
+  const wait = options.sleep ?? sleep;
+  await runIfPossible(options, windowsServiceControl.stop);
+  await (mustExist ? run : runIfPossible)(options, windowsServiceControl.delete);
+
+  for (let poll = 0; poll < serviceGonePolls; poll += 1) {
+    if (!(await succeeds(options, windowsServiceControl.query))) return;
+    if (poll === 0) options.log(`Waiting for the service ${windowsServiceName} to go away`);
+    await wait(serviceGonePollMs);
+  }
+  const waited = (serviceGonePolls * serviceGonePollMs) / 1000;
+  // Also where a user who is not an administrator ends up: `sc.exe delete` was refused, and
+  // on installing, that was not fatal.
+  throw new AgentError(
+    `The service ${windowsServiceName} was still there ${waited} s after it was deleted.`,
+    exitCodes.failed,
+    'If access was denied above, run it again from a Command Prompt opened as administrator. ' +
+      'Otherwise close the Services and Event Viewer windows, which keep a service from being ' +
+      'deleted, and run it again.',
+  );
 }
 
 /**
  * Linux and macOS are checked up front, before anything is written. Windows has no cheap
- * equivalent of `getuid`; there `schtasks` itself refuses, and `withAdministratorHint` says
+ * equivalent of `getuid`; there `sc.exe` itself refuses, and `withAdministratorHint` says
  * what to do about it.
  */
 function requireRoot(options: UninstallOptions, verb: 'install' | 'uninstall'): void {
@@ -178,17 +253,27 @@ function requireRoot(options: UninstallOptions, verb: 'install' | 'uninstall'): 
   );
 }
 
+const administratorHint =
+  'If access was denied, run it again from a Command Prompt opened as administrator.';
+
+/**
+ * Adds the hint to a command's failure, and turns a file the installer may not write or remove
+ * (the service host lives next to the agent, usually under Program Files) into a refusal too.
+ */
 async function withAdministratorHint(work: Promise<void>): Promise<void> {
   try {
     await work;
   } catch (error) {
+    if (error instanceof Error && isAccessDenied(error)) {
+      throw new AgentError(error.message, exitCodes.permission, administratorHint);
+    }
     if (!(error instanceof AgentError) || error.hint !== undefined) throw error;
-    throw new AgentError(
-      error.message,
-      error.exitCode,
-      'If access was denied, run it again from a Command Prompt opened as administrator.',
-    );
+    throw new AgentError(error.message, error.exitCode, administratorHint);
   }
+}
+
+function isAccessDenied(error: NodeJS.ErrnoException): boolean {
+  return error.code === 'EPERM' || error.code === 'EACCES';
 }
 
 function unsupported(platform: NodeJS.Platform): AgentError {
@@ -215,8 +300,9 @@ async function run(options: UninstallOptions, [command, ...args]: Argv): Promise
 }
 
 /**
- * For stopping a previous instance, which may not exist: a fresh install has nothing to stop,
- * and an uninstall may follow a half-finished one. The failure is shown, not fatal.
+ * For stopping or removing a previous instance, which may not exist: a fresh install has
+ * nothing to stop, and an uninstall may follow a half-finished one. The failure is shown, not
+ * fatal.
  */
 async function runIfPossible(options: UninstallOptions, argv: Argv): Promise<void> {
   try {
@@ -224,5 +310,16 @@ async function runIfPossible(options: UninstallOptions, argv: Argv): Promise<voi
   } catch (error) {
     if (!(error instanceof AgentError)) throw error;
     options.log(`Continuing, as there may have been nothing to stop: ${error.message}`);
+  }
+}
+
+/** For questions asked of the system, such as whether a service exists; not logged. */
+async function succeeds(options: UninstallOptions, [command, ...args]: Argv): Promise<boolean> {
+  try {
+    await options.run(command, args);
+    return true;
+  } catch (error) {
+    if (!(error instanceof AgentError)) throw error;
+    return false;
   }
 }

@@ -41,6 +41,7 @@ interface ExecFailure {
   code?: unknown;
   killed?: unknown;
   signal?: unknown;
+  stdout?: unknown;
   stderr?: unknown;
 }
 
@@ -55,10 +56,13 @@ function commandFailure(command: string, args: readonly string[], error: unknown
     );
   }
 
-  // The command's own stderr says what went wrong far better than our summary of its exit.
+  // The command's own words say what went wrong far better than our summary of its exit: its
+  // stderr, or its stdout for the tools that report errors there (csc.exe, sc.exe).
   const stderr = typeof failure.stderr === 'string' ? failure.stderr.trim() : '';
+  const stdout = typeof failure.stdout === 'string' ? failure.stdout.trim() : '';
+  const said = stderr || stdout;
   const commandLine = [command, ...args].join(' ');
-  const detail = stderr === '' ? '' : `: ${stderr}`;
+  const detail = said === '' ? '' : `: ${said}`;
   return new AgentError(
     `${commandLine} ${describeExit(failure, error)}${detail}`,
     exitCodes.failed,

@@ -3,7 +3,7 @@ import { AgentError, exitCodes } from '../errors.ts';
 
 /**
  * What each operating system's service manager is told about the agent: a systemd unit, a
- * launchd property list, a Task Scheduler definition, and the command lines that register them.
+ * launchd property list, the `sc.exe` commands of the Windows service, and where each goes.
  * Pure text in, text out; `install-service.ts` writes the files and runs the commands.
  */
 
@@ -17,27 +17,31 @@ export const launchdPlistPath = `/Library/LaunchDaemons/${launchdLabel}.plist`;
 /** `/Library/Logs` exists on every Mac; launchd creates the file but not missing directories. */
 export const launchdLogPath = '/Library/Logs/chamados-agent.log';
 export const windowsServiceName = 'ChamadosAgent';
-export const windowsTaskName = 'Chamados Agent';
+/** Where the Windows service host appends the agent's output, as written in its C#. */
+export const windowsLogPath = String.raw`%ProgramData%\Chamados\agent.log`;
 
 /**
- * How long systemd and launchd wait before starting the agent again after it exits. Ten seconds
- * also keeps systemd under its default limit of five starts in ten seconds, after which it would
- * stop restarting the unit altogether.
+ * How long systemd and launchd wait before starting the agent again after it exits; the Windows
+ * service host, in its own C#, waits as long. Ten seconds also keeps systemd under its default
+ * limit of five starts in ten seconds, after which it would stop restarting the unit altogether.
  */
 export const restartDelaySeconds = 10;
 
 /**
- * Why Windows gets a Scheduled Task and not a service, worded for the README. A Windows service
- * must answer the service control manager's protocol, and a Node single executable does not:
- * `sc.exe start` waits 30 seconds for a "running" report that never comes, fails with error
- * 1053 and ends the process.
+ * How the agent runs on Windows, and what that costs, worded for the README. A Windows service
+ * must answer the service control manager's protocol, which a Node single executable cannot:
+ * the manager would end it 30 seconds after each start. Hence the host, in
+ * `windows-service-host.ts`.
  */
 export const windowsServiceLimitation =
-  'On Windows the agent is not a Windows service: a Node single executable cannot answer the ' +
-  'service control manager, which ends a service that has not reported itself running within ' +
-  '30 seconds. It runs instead as the Scheduled Task "Chamados Agent", started at boot under ' +
-  'the SYSTEM account and checked every five minutes. Running it as a real service would need ' +
-  'a service wrapper, which the agent does not ship.';
+  'On Windows the agent runs as the service "ChamadosAgent" under LocalSystem, through a small ' +
+  'service host that "service install" compiles on the machine with the C# compiler of the ' +
+  '.NET Framework 4.x, which Windows includes; installing fails where that compiler is missing. ' +
+  'The host starts the agent, starts it again 10 seconds after it exits, and appends its output ' +
+  `to ${windowsLogPath}, rotated at 10 MB when the service starts. Stopping the service sends ` +
+  'the agent Ctrl+C and kills it, with whatever it runs, if it has not ended within 5 seconds. ' +
+  'Should the host itself crash, the agent keeps running unattended until the next reboot, and ' +
+  'the restart Windows then makes of the service starts a second agent beside it.';
 
 /**
  * The systemd unit. The hardening keeps the agent from gaining privileges or changing the
@@ -119,129 +123,74 @@ export function launchdPlist(options: { executable: string; logPath: string }): 
 }
 
 /**
- * The `sc.exe` commands that would register the agent as a Windows service. They are not used,
- * see `windowsServiceLimitation`: without a service wrapper the service control manager would
- * end the agent 30 seconds after each start. They stay here, tested, for the day a wrapper
- * ships and `binPath` points at it.
+ * The files of the Windows service host, next to the agent's binary: the C# source, written and
+ * compiled at install time and then removed, and the host it compiles to, which the service runs.
  */
-export function windowsServiceCommands(options: { executable: string }): {
-  install: Argv[];
-  uninstall: Argv[];
+export function windowsServiceFiles(options: { executable: string }): {
+  source: string;
+  host: string;
 } {
-  const executable = windowsPath(options.executable);
-  const name = windowsServiceName;
-
+  const folder = path.win32.dirname(windowsPath(options.executable));
   return {
-    install: [
-      [
-        'sc.exe',
-        'create',
-        name,
-        'binPath=',
-        `"${executable}" run`,
-        'start=',
-        'delayed-auto',
-        'DisplayName=',
-        'Chamados Agent',
-      ],
-      ['sc.exe', 'description', name, 'Reports inventory and heartbeats to the helpdesk.'],
-      // Restart one minute after each of the first three failures in a day.
-      [
-        'sc.exe',
-        'failure',
-        name,
-        'reset=',
-        '86400',
-        'actions=',
-        'restart/60000/restart/60000/restart/60000',
-      ],
-      ['sc.exe', 'start', name],
-    ],
-    uninstall: [
-      ['sc.exe', 'stop', name],
-      ['sc.exe', 'delete', name],
-    ],
+    source: path.win32.join(folder, 'chamados-agent-service.cs'),
+    host: path.win32.join(folder, 'chamados-agent-service.exe'),
   };
 }
 
 /**
- * The Task Scheduler definition, registered with `schtasks /Create /XML`. The shorter form,
- * `schtasks /Create /SC ONSTART /RU SYSTEM /TR ...`, cannot change three defaults that would
- * each silently stop the agent: such a task does not start while the computer is on battery,
- * is stopped when it switches to battery, and is ended after 72 hours of running. The task also
- * fires every five minutes and ignores the start while an instance runs: that is what restarts
- * the agent after a crash, since Task Scheduler's own restart setting covers only a failure to
- * launch, not a program that exits.
+ * The `sc.exe` commands that register the service and start it. The service runs the host,
+ * which is given the agent's path as its argument and runs the agent itself.
  */
-export function windowsTaskXml(options: { executable: string }): string {
-  const executable = xmlText(windowsPath(options.executable));
+export function windowsServiceInstallCommands(options: {
+  host: string;
+  executable: string;
+}): Argv[] {
+  const binPath = `"${windowsPath(options.host)}" "${windowsPath(options.executable)}"`;
+  const name = windowsServiceName;
 
   return [
-    '<?xml version="1.0" encoding="UTF-16"?>',
-    '<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">',
-    '  <RegistrationInfo>',
-    '    <Description>Chamados agent: reports inventory and heartbeats to the helpdesk.' +
-      '</Description>',
-    '  </RegistrationInfo>',
-    '  <Triggers>',
-    '    <BootTrigger>',
-    '      <Enabled>true</Enabled>',
-    '    </BootTrigger>',
-    '    <TimeTrigger>',
-    '      <StartBoundary>2000-01-01T00:00:00</StartBoundary>',
-    '      <Repetition>',
-    '        <Interval>PT5M</Interval>',
-    '      </Repetition>',
-    '      <Enabled>true</Enabled>',
-    '    </TimeTrigger>',
-    '  </Triggers>',
-    '  <Principals>',
-    '    <Principal id="Author">',
-    // S-1-5-18 is the LocalSystem account, named by its SID so that a localised Windows, where
-    // the account is not called SYSTEM, resolves it too.
-    '      <UserId>S-1-5-18</UserId>',
-    '      <RunLevel>HighestAvailable</RunLevel>',
-    '    </Principal>',
-    '  </Principals>',
-    '  <Settings>',
-    '    <MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>',
-    '    <DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>',
-    '    <StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>',
-    '    <ExecutionTimeLimit>PT0S</ExecutionTimeLimit>',
-    '    <AllowStartOnDemand>true</AllowStartOnDemand>',
-    '    <Enabled>true</Enabled>',
-    '  </Settings>',
-    '  <Actions Context="Author">',
-    '    <Exec>',
-    `      <Command>${executable}</Command>`,
-    '      <Arguments>run</Arguments>',
-    '    </Exec>',
-    '  </Actions>',
-    '</Task>',
-    '',
-  ].join('\r\n');
+    [
+      'sc.exe',
+      'create',
+      name,
+      'binPath=',
+      binPath,
+      'start=',
+      // Started once the boot has settled: the agent has nothing urgent to do at boot.
+      'delayed-auto',
+      'obj=',
+      'LocalSystem',
+      'DisplayName=',
+      'Chamados Agent',
+    ],
+    ['sc.exe', 'description', name, 'Reports inventory and heartbeats to the helpdesk.'],
+    // Restart one minute after each of the first three failures in a day. A failure here is
+    // the host ending without reporting a stop; the agent's own exits the host handles itself.
+    [
+      'sc.exe',
+      'failure',
+      name,
+      'reset=',
+      '86400',
+      'actions=',
+      'restart/60000/restart/60000/restart/60000',
+    ],
+    ['sc.exe', 'start', name],
+  ];
 }
 
-/** The `schtasks.exe` commands that manage the agent's Scheduled Task. */
-export const windowsTaskCommands: {
-  /** `/F` replaces a task left by an earlier install instead of failing on it. */
-  create: (definitionPath: string) => Argv;
-  run: Argv;
-  end: Argv;
+/** The `sc.exe` commands that control an installed service. */
+export const windowsServiceControl: {
+  /** Returns at once, while the service is still stopping. */
+  stop: Argv;
+  /** Deletes the service once it has stopped and nothing holds it open, maybe much later. */
   delete: Argv;
+  /** Fails once the service no longer exists, which is what the installer waits for. */
+  query: Argv;
 } = {
-  create: (definitionPath) => [
-    'schtasks.exe',
-    '/Create',
-    '/TN',
-    windowsTaskName,
-    '/XML',
-    definitionPath,
-    '/F',
-  ],
-  run: ['schtasks.exe', '/Run', '/TN', windowsTaskName],
-  end: ['schtasks.exe', '/End', '/TN', windowsTaskName],
-  delete: ['schtasks.exe', '/Delete', '/TN', windowsTaskName, '/F'],
+  stop: ['sc.exe', 'stop', windowsServiceName],
+  delete: ['sc.exe', 'delete', windowsServiceName],
+  query: ['sc.exe', 'query', windowsServiceName],
 };
 
 /**
@@ -274,7 +223,8 @@ function posixPath(value: string, what: string): string {
 
 /**
  * A drive or UNC path; `path.win32.isAbsolute` would also take `\dir`, which is relative to the
- * current drive. Windows file names cannot contain `"`, so a quote means the path is not one.
+ * current drive. Windows file names cannot contain `"`, so a quote means the path is not one;
+ * refusing it also keeps the quoting of the service's command line sound.
  */
 function windowsPath(value: string): string {
   const absolute = /^([A-Za-z]:\\|\\\\)/.test(value);
@@ -287,7 +237,10 @@ function windowsPath(value: string): string {
   return value;
 }
 
-/** Control characters would end a unit file line early and are not allowed in XML 1.0. */
+/**
+ * Control characters would end a unit file line early, are not allowed in XML 1.0 and have no
+ * place in a Windows file name.
+ */
 function hasControlCharacters(value: string): boolean {
   for (const character of value) {
     const code = character.charCodeAt(0);

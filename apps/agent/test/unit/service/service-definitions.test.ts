@@ -7,9 +7,9 @@ import { AgentError, exitCodes } from '../../../src/errors.ts';
 import {
   launchdPlist,
   systemdUnit,
-  windowsServiceCommands,
-  windowsTaskCommands,
-  windowsTaskXml,
+  windowsServiceControl,
+  windowsServiceFiles,
+  windowsServiceInstallCommands,
 } from '../../../src/service/service-definitions.ts';
 
 let dir: string;
@@ -197,95 +197,67 @@ describe('the launchd property list', () => {
 
 describe('Windows', () => {
   const executable = 'C:\\Program Files\\Chamados\\chamados-agent.exe';
+  const host = 'C:\\Program Files\\Chamados\\chamados-agent-service.exe';
 
-  it('spells out the sc.exe commands a service wrapper would need', () => {
-    expect(windowsServiceCommands({ executable })).toEqual({
-      install: [
-        [
-          'sc.exe',
-          'create',
-          'ChamadosAgent',
-          'binPath=',
-          '"C:\\Program Files\\Chamados\\chamados-agent.exe" run',
-          'start=',
-          'delayed-auto',
-          'DisplayName=',
-          'Chamados Agent',
-        ],
-        [
-          'sc.exe',
-          'description',
-          'ChamadosAgent',
-          'Reports inventory and heartbeats to the helpdesk.',
-        ],
-        [
-          'sc.exe',
-          'failure',
-          'ChamadosAgent',
-          'reset=',
-          '86400',
-          'actions=',
-          'restart/60000/restart/60000/restart/60000',
-        ],
-        ['sc.exe', 'start', 'ChamadosAgent'],
-      ],
-      uninstall: [
-        ['sc.exe', 'stop', 'ChamadosAgent'],
-        ['sc.exe', 'delete', 'ChamadosAgent'],
-      ],
+  it('keeps the service host and its source next to the agent', () => {
+    expect(windowsServiceFiles({ executable })).toEqual({
+      source: 'C:\\Program Files\\Chamados\\chamados-agent-service.cs',
+      host,
     });
   });
 
-  it('manages the Scheduled Task by name', () => {
-    expect(windowsTaskCommands.create('C:\\Program Files\\Chamados\\task.xml')).toEqual([
-      'schtasks.exe',
-      '/Create',
-      '/TN',
-      'Chamados Agent',
-      '/XML',
-      'C:\\Program Files\\Chamados\\task.xml',
-      '/F',
-    ]);
-    expect(windowsTaskCommands.run).toEqual(['schtasks.exe', '/Run', '/TN', 'Chamados Agent']);
-    expect(windowsTaskCommands.end).toEqual(['schtasks.exe', '/End', '/TN', 'Chamados Agent']);
-    expect(windowsTaskCommands.delete).toEqual([
-      'schtasks.exe',
-      '/Delete',
-      '/TN',
-      'Chamados Agent',
-      '/F',
+  it('registers a delayed-start LocalSystem service that runs the host with the agent', () => {
+    expect(windowsServiceInstallCommands({ host, executable })).toEqual([
+      [
+        'sc.exe',
+        'create',
+        'ChamadosAgent',
+        'binPath=',
+        '"C:\\Program Files\\Chamados\\chamados-agent-service.exe" ' +
+          '"C:\\Program Files\\Chamados\\chamados-agent.exe"',
+        'start=',
+        'delayed-auto',
+        'obj=',
+        'LocalSystem',
+        'DisplayName=',
+        'Chamados Agent',
+      ],
+      [
+        'sc.exe',
+        'description',
+        'ChamadosAgent',
+        'Reports inventory and heartbeats to the helpdesk.',
+      ],
+      [
+        'sc.exe',
+        'failure',
+        'ChamadosAgent',
+        'reset=',
+        '86400',
+        'actions=',
+        'restart/60000/restart/60000/restart/60000',
+      ],
+      ['sc.exe', 'start', 'ChamadosAgent'],
     ]);
   });
 
-  it('defines a task that runs as SYSTEM from boot, on battery too, with no time limit', () => {
-    const lines = windowsTaskXml({ executable }).split('\r\n');
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        '    <BootTrigger>',
-        '        <Interval>PT5M</Interval>',
-        '      <UserId>S-1-5-18</UserId>',
-        '      <RunLevel>HighestAvailable</RunLevel>',
-        '    <MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>',
-        '    <DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>',
-        '    <StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>',
-        '    <ExecutionTimeLimit>PT0S</ExecutionTimeLimit>',
-        '      <Command>C:\\Program Files\\Chamados\\chamados-agent.exe</Command>',
-        '      <Arguments>run</Arguments>',
-      ]),
-    );
-  });
-
-  it('escapes XML characters in the executable path', () => {
-    const xml = windowsTaskXml({ executable: 'C:\\R&D <tools>\\chamados-agent.exe' });
-    expect(xml).toContain('<Command>C:\\R&amp;D &lt;tools&gt;\\chamados-agent.exe</Command>');
+  it('controls the service by name', () => {
+    expect(windowsServiceControl).toEqual({
+      stop: ['sc.exe', 'stop', 'ChamadosAgent'],
+      delete: ['sc.exe', 'delete', 'ChamadosAgent'],
+      query: ['sc.exe', 'query', 'ChamadosAgent'],
+    });
   });
 
   it.each([
     ['a relative path', 'chamados-agent.exe'],
+    ['a path relative to the current drive', '\\Chamados\\chamados-agent.exe'],
     ['a POSIX path', '/usr/local/bin/chamados-agent'],
     ['a double quote', 'C:\\a"b\\chamados-agent.exe'],
+    ['a line break', 'C:\\a\nb\\chamados-agent.exe'],
   ])('refuses %s', (_, path) => {
-    expect(() => windowsTaskXml({ executable: path })).toThrow(AgentError);
-    expect(() => windowsServiceCommands({ executable: path })).toThrow(AgentError);
+    expect(() => windowsServiceFiles({ executable: path })).toThrow(AgentError);
+    expect(() => windowsServiceInstallCommands({ host, executable: path })).toThrow(AgentError);
+    expect(() => windowsServiceInstallCommands({ host: path, executable })).toThrow(AgentError);
   });
 });
