@@ -108,6 +108,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     PATH: process.env.PATH,
     HOME: workDir,
     CHAMADOS_AGENT_STATE: path.join(workDir, 'agent', 'agent.json'),
+    CHAMADOS_AGENT_SOCKET: path.join(workDir, 'agent.sock'),
   };
   // A fresh server has no company yet, and a machine enrols into one.
   await createCompany(serverUrl);

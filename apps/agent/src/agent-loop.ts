@@ -5,6 +5,7 @@ import { createClient, UnauthorizedError, UnreachableError } from './client.ts';
 import { enrol } from './enrolment.ts';
 import { collectInventory, loggedInUsers } from './inventory/collect.ts';
 import type { Inventory } from './inventory/types.ts';
+import { localSocketPath, startLocalService } from './local-service.ts';
 import type { AgentLogger } from './log.ts';
 import { createMetricsSampler } from './metrics.ts';
 import { type AgentState, readState, requireState, writeState } from './state.ts';
@@ -112,6 +113,16 @@ export async function runAgentLoop(options: LoopOptions): Promise<void> {
     server: state.serverUrl,
     machineId: state.machineId,
   });
+  // `chamados-agent open`, run by a user who cannot read the state, asks the service instead.
+  const socketPath = localSocketPath();
+  const localService = await startLocalService(
+    socketPath,
+    async () => (await createClient(state.serverUrl).openSession(state.machineToken)).loginUrl,
+    log,
+  ).catch((error: unknown) => {
+    log.warn('local.unavailable', { socket: socketPath, reason: messageOf(error) });
+    return null;
+  });
   while (!signal.aborted) {
     // `enroll` or `unenroll` may have changed the state while the service runs.
     const latest = readState(stateFile);
@@ -156,6 +167,7 @@ export async function runAgentLoop(options: LoopOptions): Promise<void> {
       // Aborted: the loop condition ends it.
     }
   }
+  await localService?.close();
   log.info('agent.stopped');
 }
 

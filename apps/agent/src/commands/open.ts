@@ -2,6 +2,7 @@ import { browserLaunchFor, launchBrowser } from '../browser.ts';
 import { type Command, parseCommandArgs, printLines } from '../cli.ts';
 import { createClient } from '../client.ts';
 import { AgentError, exitCodes } from '../errors.ts';
+import { localSocketCandidates, loginUrlFromService } from '../local-service.ts';
 import { requireState, statePath } from '../state.ts';
 
 const usage = `Usage: chamados-agent open [--print]
@@ -9,7 +10,8 @@ const usage = `Usage: chamados-agent open [--print]
 Opens the helpdesk as this machine, on the page for a new ticket: asks the server for a
 single-use login code (valid 60 s) and opens it in an app window of Chrome, Edge or
 Chromium when one is installed, else in the default browser. Tickets opened there are
-linked to this machine.
+linked to this machine. A user who cannot read the agent's state (it belongs to the
+service) gets the code through the running service instead.
 
 Options:
   --print      print the login URL instead of opening a browser
@@ -27,14 +29,13 @@ export const openCommand: Command = {
       printLines([usage]);
       return exitCodes.ok;
     }
-    const state = requireState(statePath());
-    const session = await createClient(state.serverUrl).openSession(state.machineToken);
+    const loginUrl = await newLoginUrl();
     if (values.print) {
       // The URL holds a one-time code: it goes to stdout only when asked for.
-      printLines([session.loginUrl]);
+      printLines([loginUrl]);
       return exitCodes.ok;
     }
-    const launch = browserLaunchFor(session.loginUrl);
+    const launch = browserLaunchFor(loginUrl);
     try {
       await launchBrowser(launch);
     } catch (error) {
@@ -50,3 +51,23 @@ export const openCommand: Command = {
     return exitCodes.ok;
   },
 };
+
+/** From the state when this user may read it, else from the running service. */
+async function newLoginUrl(): Promise<string> {
+  try {
+    const state = requireState(statePath());
+    return (await createClient(state.serverUrl).openSession(state.machineToken)).loginUrl;
+  } catch (error) {
+    const local = error instanceof AgentError && isLocalProblem(error.exitCode);
+    if (!local) throw error;
+    for (const socketPath of localSocketCandidates()) {
+      const fromService = await loginUrlFromService(socketPath);
+      if (fromService !== null) return fromService;
+    }
+    throw error;
+  }
+}
+
+function isLocalProblem(exitCode: number): boolean {
+  return exitCode === exitCodes.permission || exitCode === exitCodes.notEnrolled;
+}

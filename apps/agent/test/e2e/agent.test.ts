@@ -127,6 +127,7 @@ beforeAll(async () => {
     PATH: process.env.PATH,
     HOME: workDir,
     CHAMADOS_AGENT_STATE: path.join(workDir, 'agent', 'agent.json'),
+    CHAMADOS_AGENT_SOCKET: path.join(workDir, 'agent.sock'),
     CHAMADOS_AGENT_LOG_LEVEL: 'debug',
   };
   const enrolled = agentCommand([
@@ -251,6 +252,22 @@ describe('the agent binary against the real server on PostgreSQL', () => {
     const listed = await api(`/api/machines?q=${encodeURIComponent(os.hostname())}`);
     expect((listed.body as Json).machines).toHaveLength(1);
     expect((await machine()).token.state).toBe('active');
+  });
+
+  it('gives a user who cannot read its state a login URL through the running service', async () => {
+    // As a desktop user would be: no state of their own, only the service's socket.
+    const asUser = agentCommand(['open', '--print'], {
+      CHAMADOS_AGENT_STATE: path.join(workDir, 'someone-else', 'agent.json'),
+    });
+    expect(asUser.status).toBe(0);
+    const loginUrl = asUser.stdout.trim();
+    expect(loginUrl).toMatch(/\/machine-login\?code=/);
+
+    const landing = await fetch(loginUrl, { redirect: 'manual' });
+    expect(landing.status).toBeGreaterThanOrEqual(300);
+    expect(landing.status).toBeLessThan(400);
+    expect(landing.headers.get('location')).toMatch(/\/tickets\/new$/);
+    expect(landing.headers.get('set-cookie')).toBeTruthy();
   });
 
   it('opens the helpdesk as this machine in a Chromium app window under Xvfb', async () => {
