@@ -1,11 +1,13 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { agentBinary, ensureAgentBinary } from '../test/support/agent-binary.ts';
+import { call, signIn } from '../test/support/api-client.ts';
 import { freePort } from '../test/support/postgres-cluster.ts';
 import { type Cleanup, intOption, progress, rethrowAsUsage, runCli } from './bench/cli.ts';
+import { processUsage } from './bench/process-usage.ts';
 import { ensureWebBuild, repoRoot, startProcess } from './bench/processes.ts';
 
 const usage = `Usage: npm run bench:agent -- [options]
@@ -25,18 +27,7 @@ Targets: RSS < 80 MB, CPU < 1 %, inventory < 3 s. Exit codes: 0 done, 1 failed,
 2 bad usage, 130 interrupted.`;
 
 const provisioningSecret = 'bench-agent-provisioning-secret-0123456789';
-const clockTicksPerSecond = 100;
-
-/** CPU seconds and peak resident memory of a running process, from /proc. */
-function processUsage(pid: number): { cpuSeconds: number; peakRssBytes: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const peakKib = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-  return { cpuSeconds, peakRssBytes: peakKib * 1024 };
-}
-
+const benchAdmin = { email: 'admin@bench.test', password: 'bench-admin-password' };
 /** Median wall time of `--help`, the time from exec to exit of the smallest command. */
 function startTimeMs(runs: number): number {
   const times: number[] = [];
@@ -95,8 +86,8 @@ async function main(cleanup: Cleanup): Promise<number> {
         APP_URL: serverUrl,
         DATA_DIR: path.join(workDir, 'server'),
         MACHINE_PROVISIONING_SECRET: provisioningSecret,
-        ADMIN_EMAIL: 'admin@bench.test',
-        ADMIN_PASSWORD: 'bench-admin-password',
+        ADMIN_EMAIL: benchAdmin.email,
+        ADMIN_PASSWORD: benchAdmin.password,
         LOG_LEVEL: 'warn',
       },
       url: `${serverUrl}/api/health`,
@@ -134,17 +125,21 @@ async function main(cleanup: Cleanup): Promise<number> {
     agent.kill('SIGTERM');
     await exited;
   });
-  const pid = agent.pid as number;
-  const startUsage = processUsage(pid);
+  const measure = () => {
+    const read = processUsage(agent.pid);
+    if (!read) throw new Error(`the agent is gone (or there is no /proc):\n${log}`);
+    return read;
+  };
+  const startUsage = measure();
   const started = Date.now();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const usageAtEnd = processUsage(pid);
+  const usageAtEnd = measure();
   const elapsedSeconds = (Date.now() - started) / 1000;
 
   const collections = [...log.matchAll(/inventory\.collected ms=(\d+)/g)].map((match) =>
     Number(match[1]),
   );
-  const binaryBytes = readFileSync(agentBinary).length;
+  const binaryBytes = statSync(agentBinary).size;
   const report = {
     seconds,
     interval: interval ?? 'server',
@@ -187,20 +182,13 @@ async function main(cleanup: Cleanup): Promise<number> {
 
 /** Signs in as the first admin and creates the company the agent enrols into. */
 async function createCompany(serverUrl: string): Promise<void> {
-  const headers = { 'content-type': 'application/json', origin: serverUrl };
-  const signIn = await fetch(`${serverUrl}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ email: 'admin@bench.test', password: 'bench-admin-password' }),
+  const { token } = await signIn(serverUrl, benchAdmin.email, benchAdmin.password, serverUrl);
+  const created = await call(serverUrl, '/api/companies', {
+    token,
+    headers: { origin: serverUrl },
+    json: { name: 'Bench', slug: 'bench' },
   });
-  const token = signIn.headers.get('set-auth-token');
-  if (!signIn.ok || !token) throw new Error(`signing in failed: ${signIn.status}`);
-  const created = await fetch(`${serverUrl}/api/companies`, {
-    method: 'POST',
-    headers: { ...headers, authorization: `Bearer ${token}` },
-    body: JSON.stringify({ name: 'Bench', slug: 'bench' }),
-  });
-  if (!created.ok) throw new Error(`creating the company failed: ${created.status}`);
+  if (created.status !== 201) throw new Error(`creating the company failed: ${created.status}`);
 }
 
 runCli(main);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   companies,
@@ -12,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { freePort } from '../test/support/postgres-cluster.ts';
 import { createBenchDatabase } from './bench/bench-database.ts';
 import { type Cleanup, intOption, progress, rethrowAsUsage, runCli } from './bench/cli.ts';
+import { processUsage } from './bench/process-usage.ts';
 import { ensureWebBuild, repoRoot, startProcess } from './bench/processes.ts';
 
 const usage = `Usage: npm run bench:heartbeat -- [options]
@@ -57,22 +57,6 @@ interface LoadResult {
   non2xx: number;
 }
 
-/**
- * CPU seconds a process has used (user + system), from /proc; null where there is no /proc.
- * Throughput swings with whatever else the machine runs, CPU time per request much less.
- */
-function cpuSecondsOf(pid: number | undefined): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticksPerSecond = 100;
-    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-  } catch {
-    return null;
-  }
-}
-
 /** One autocannon run; `tokens` rotate so every request speaks for the next machine. */
 async function load(
   server: { url: string; pid: number | undefined },
@@ -83,7 +67,8 @@ async function load(
 ): Promise<LoadResult> {
   const { url } = server;
   let next = 0;
-  const cpuBefore = cpuSecondsOf(server.pid);
+  // Throughput swings with whatever else the machine runs, CPU time per request much less.
+  const cpuBefore = processUsage(server.pid)?.cpuSeconds ?? null;
   const result = await autocannon({
     url,
     connections,
@@ -101,7 +86,7 @@ async function load(
       },
     ],
   });
-  const cpuAfter = cpuSecondsOf(server.pid);
+  const cpuAfter = processUsage(server.pid)?.cpuSeconds ?? null;
   const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   return {
     requestsPerSecond: result.requests.average,

@@ -1,19 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { newestMtime } from '../../apps/web/scripts/newest-mtime.ts';
 import { repoRoot } from './app-process.ts';
 
 const agentDir = path.join(repoRoot, 'apps/agent');
 export const agentBinary = path.join(agentDir, 'dist/chamados-agent');
-
-function newestSource(directory: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 /**
  * Builds the agent's single executable when it is missing or older than its sources, the way
@@ -27,10 +19,10 @@ export function ensureAgentBinary(): string {
     // Not built yet.
   }
   const sources = Math.max(
-    newestSource(path.join(agentDir, 'src')),
-    newestSource(path.join(agentDir, 'scripts')),
+    newestMtime(path.join(agentDir, 'src')),
+    newestMtime(path.join(agentDir, 'scripts')),
     // The agent bundles the hashing and placeholder rules it shares with the server.
-    newestSource(path.join(repoRoot, 'packages/core/src/machines')),
+    newestMtime(path.join(repoRoot, 'packages/core/src/machines')),
   );
   if (builtAt < sources) {
     execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/build.ts'], {

@@ -145,7 +145,7 @@ export async function runAgentLoop(options: LoopOptions): Promise<void> {
         log.warn('machine.unauthorized', { reason: error.message });
         if (await reenrol()) continue;
         log.error('machine.refused', {
-          hint: 'the token was refused and the agent cannot enrol again by itself; run chamados-agent enroll',
+          hint: 'the token was refused and the agent cannot enrol again by itself; enrol it',
           retryIn: `${refusedRetryMs / 1000}s`,
         });
         delay = refusedRetryMs;

@@ -31,7 +31,8 @@ function help(): string {
     ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
     'Run `chamados-agent <command> --help` for its options.',
-    'Environment: CHAMADOS_AGENT_STATE (state file), CHAMADOS_AGENT_LOG_LEVEL (debug|info|warn|error).',
+    'Environment: CHAMADOS_AGENT_STATE (state file), CHAMADOS_AGENT_SOCKET (local socket),',
+    '  CHAMADOS_AGENT_LOG_LEVEL (debug|info|warn|error).',
   ].join('\n');
 }
 
@@ -69,9 +70,8 @@ main(process.argv.slice(2)).then(
       process.exitCode = error.exitCode;
       return;
     }
-    process.stderr.write(
-      `chamados-agent: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
-    );
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`chamados-agent: unexpected failure: ${detail}\n`);
     process.exitCode = exitCodes.failed;
   },
 );

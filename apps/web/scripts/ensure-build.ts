@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from './newest-mtime.ts';
 
 // Runs before `npm start`: builds the pages when there is no build yet or when a source file
 // is newer than the last build, so a fresh clone and an edited one both start right.
@@ -9,16 +10,6 @@ import { fileURLToPath } from 'node:url';
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = [path.join(webDir, 'src'), path.resolve(webDir, '../../packages/core/src')];
 const buildStamp = path.join(webDir, '.next', 'BUILD_ID');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    const mtime = entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs;
-    if (mtime > newest) newest = mtime;
-  }
-  return newest;
-}
 
 function builtAt(): number {
   try {

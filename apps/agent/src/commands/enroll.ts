@@ -81,11 +81,12 @@ export const enrollCommand: Command = {
     if (wantsJson(values.json as boolean | undefined)) {
       printJson(result);
     } else {
+      const { rule, note } = inventory.identity;
       printLines([
         `Enrolled as machine ${state.machineId} on ${state.serverUrl}.`,
-        `Identified by: ${inventory.identity.rule}${inventory.identity.note ? ` (${inventory.identity.note})` : ''}`,
+        `Identified by: ${rule}${note ? ` (${note})` : ''}`,
         `Token valid until ${state.tokenExpiresAt}; state saved in ${file}.`,
-        'Start the service with: chamados-agent service install (or run it here: chamados-agent run)',
+        'Start the service with chamados-agent service install (or run it: chamados-agent run)',
       ]);
     }
     return exitCodes.ok;

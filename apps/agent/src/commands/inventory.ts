@@ -31,13 +31,17 @@ export const inventoryCommand: Command = {
       return exitCodes.ok;
     }
     const { hardware, os, identity } = inventory;
+    const osLine = [os.name, os.version, os.build && `(${os.build})`, os.arch].filter(Boolean);
+    const network = inventory.network.map(
+      (item) => `${item.name}${item.defaultRoute ? '*' : ''} ${item.ipv4.join(',')}`,
+    );
     printLines([
       `Host:       ${inventory.hostname}`,
-      `OS:         ${os.name} ${os.version ?? ''} ${os.build ? `(${os.build})` : ''} ${os.arch}`.trim(),
+      `OS:         ${osLine.join(' ')}`,
       `Hardware:   ${[hardware.vendor, hardware.model].filter(Boolean).join(' ') || 'unknown'}`,
       `Serial:     ${hardware.serial ?? '—'}    System UUID: ${hardware.systemUuid ?? '—'}`,
       `Identity:   ${identity.rule}${identity.note ? ` — ${identity.note}` : ''}`,
-      `Network:    ${inventory.network.map((n) => `${n.name}${n.defaultRoute ? '*' : ''} ${n.ipv4.join(',')}`).join('; ') || 'none'}`,
+      `Network:    ${network.join('; ') || 'none'}`,
       `Volumes:    ${inventory.volumes.map((v) => v.mount).join(', ') || 'none'}`,
       `Software:   ${inventory.software.length} packages (${inventory.sources.software})`,
       `Users:      ${inventory.loggedInUsers.join(', ') || 'nobody logged in'}`,

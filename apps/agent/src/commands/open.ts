@@ -45,9 +45,8 @@ export const openCommand: Command = {
         'Use --print and open the URL yourself within 60 seconds.',
       );
     }
-    process.stderr.write(
-      `Opened the helpdesk in ${launch.kind === 'app' ? 'an app window' : 'the default browser'}.\n`,
-    );
+    const where = launch.kind === 'app' ? 'an app window' : 'the default browser';
+    process.stderr.write(`Opened the helpdesk in ${where}.\n`);
     return exitCodes.ok;
   },
 };

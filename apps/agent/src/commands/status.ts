@@ -46,9 +46,10 @@ export const statusCommand: Command = {
     if (wantsJson(values.json as boolean | undefined)) {
       printJson({ ...local, serverView: server, error: problem?.message ?? null });
     } else {
+      const seenAs = server ? ` (${server.hostname}, ${server.company.name})` : '';
       printLines([
         `Server:          ${local.server}`,
-        `Machine:         ${local.machineId}${server ? ` (${server.hostname}, ${server.company.name})` : ''}`,
+        `Machine:         ${local.machineId}${seenAs}`,
         `Token expires:   ${local.tokenExpiresAt}`,
         `Last heartbeat:  ${local.lastHeartbeatAt ?? 'none yet'}`,
         server

@@ -81,7 +81,7 @@ async function inventory(ctx: RequestContext) {
   return { status: 200, body: { hash: stored.hash, changes: stored.changes } };
 }
 
-/** GET /api/machines/me – the server's view of the calling machine, for `chamados-agent status`. */
+/** GET /api/machines/me – the calling machine as the server sees it (`chamados-agent status`). */
 async function me(ctx: RequestContext) {
   const entry = await authenticateMachine(ctx);
   const machine = await getOwnMachine(ctx.runtime.database.db, entry.machineId);
@@ -198,7 +198,8 @@ export const machineRoutes: Route[] = [
       success: {
         status: 200,
         description:
-          '{ id, hostname, company, status, lastSeenAt, inventoryReceivedAt, inventoryHash, tokenExpiresAt }',
+          '{ id, hostname, company, status, lastSeenAt, inventoryReceivedAt, inventoryHash, ' +
+          'tokenExpiresAt }',
       },
     },
     handler: me,

@@ -53,6 +53,27 @@ export function createTokenCache(db: Database) {
     };
   }
 
+  /**
+   * The entry in memory for this hash, or undefined when the database must be asked. Looking it
+   * up by the token's SHA-256 compares hashes, never the token itself, so how long the lookup
+   * takes says nothing about the token.
+   */
+  function lookup(tokenHash: string, now: number): TokenEntry | undefined {
+    const entry = entries.get(tokenHash);
+    if (!entry) {
+      const refusedAt = unknown.get(tokenHash);
+      if (refusedAt !== undefined && now - refusedAt < negativeTtlMs) {
+        throw new MachineAuthError('unknown, expired or revoked token');
+      }
+      return undefined;
+    }
+    if (entry.expiresAt <= now) {
+      entries.delete(tokenHash);
+      throw new MachineAuthError('expired token');
+    }
+    return entry;
+  }
+
   return {
     /**
      * The token's entry when it is in memory, without waiting for anything: the heartbeat's
@@ -60,47 +81,24 @@ export function createTokenCache(db: Database) {
      * when the token is known to be refused or expired.
      */
     cached(token: string, now = Date.now()): TokenEntry | undefined {
-      const tokenHash = hashSecret(token);
-      const entry = entries.get(tokenHash);
-      if (!entry) {
-        const refusedAt = unknown.get(tokenHash);
-        if (refusedAt !== undefined && now - refusedAt < negativeTtlMs) {
-          throw new MachineAuthError('unknown, expired or revoked token');
-        }
-        return undefined;
-      }
-      if (entry.expiresAt <= now) {
-        entries.delete(tokenHash);
-        throw new MachineAuthError('expired token');
-      }
-      return entry;
+      return lookup(hashSecret(token), now);
     },
     /** The token's entry, or a `MachineAuthError` naming why (for the log only). */
     async authenticate(token: string, now = Date.now()): Promise<TokenEntry> {
       const tokenHash = hashSecret(token);
-      let entry = entries.get(tokenHash);
-      if (!entry) {
-        const refusedAt = unknown.get(tokenHash);
-        if (refusedAt !== undefined && now - refusedAt < negativeTtlMs) {
-          throw new MachineAuthError('unknown, expired or revoked token');
-        }
-        const loaded = await load(tokenHash, now);
-        if (!loaded) {
-          if (unknown.size > maxEntries) unknown.clear();
-          unknown.set(tokenHash, now);
-          throw new MachineAuthError('unknown, expired or revoked token');
-        }
-        if (entries.size > maxEntries) entries.clear();
-        entries.set(tokenHash, loaded);
-        entry = loaded;
+      const cachedEntry = lookup(tokenHash, now);
+      if (cachedEntry) return cachedEntry;
+
+      // `load` refuses unknown, revoked and expired tokens alike.
+      const loaded = await load(tokenHash, now);
+      if (!loaded) {
+        if (unknown.size > maxEntries) unknown.clear();
+        unknown.set(tokenHash, now);
+        throw new MachineAuthError('unknown, expired or revoked token');
       }
-      // Looking the entry up by the token's SHA-256 compares hashes, never the token itself,
-      // so how long the lookup takes says nothing about the token.
-      if (entry.expiresAt <= now) {
-        entries.delete(tokenHash);
-        throw new MachineAuthError('expired token');
-      }
-      return entry;
+      if (entries.size > maxEntries) entries.clear();
+      entries.set(tokenHash, loaded);
+      return loaded;
     },
     forgetMachine(machineId: string): void {
       for (const [hash, entry] of entries) if (entry.machineId === machineId) entries.delete(hash);
